@@ -1,0 +1,49 @@
+"""One error hierarchy: every problem a user can cause names the file and the place in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in one input file: where it is and what is wrong, in Chinese and English."""
+
+    file: str
+    zh: str
+    en: str
+    place: str = ""  # JSON path such as $.indicators[2].value; empty for the whole file
+    line: int | None = None
+
+    def render(self, lang: Lang = "zh") -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.place:
+            where += f": {self.place}"
+        return f"{where}: {self.zh if lang == 'zh' else self.en}"
+
+
+@dataclass
+class CheckerError(Exception):
+    """Base of every error the checker reports to users (exit status 2)."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join(p.render() for p in self.problems)
+
+
+class RuleFileError(CheckerError):
+    """A rule file is unreadable, malformed or inconsistent."""
+
+
+class SubmissionError(CheckerError):
+    """A submission is unreadable, malformed, or does not fit its plan."""
+
+
+class UsageError(CheckerError):
+    """The command line names something that does not exist."""

@@ -1,0 +1,148 @@
+"""Rule files: load, validate (schema, model, cross-references) and index a plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from checker.errors import CheckerError, Problem, RuleFileError
+from checker.loading import JsonPath, build_model, format_path, parse_yaml, read_text, schema_problems
+from checker.models.plan import Entity, IndicatorRule, ObligationRule, RuleFile
+from checker.units import UnitError, parse_unit
+
+Rule = IndicatorRule | ObligationRule
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A validated rule file with lookups by id."""
+
+    path: str
+    rules_file: RuleFile
+    entities: dict[str, Entity] = field(repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.rules_file.plan.id
+
+    @property
+    def jurisdiction(self) -> Entity:
+        return self.entities[self.rules_file.plan.jurisdiction]
+
+    @cached_property
+    def rules(self) -> dict[str, Rule]:
+        return {r.id: r for r in (*self.rules_file.indicators, *self.rules_file.obligations)}
+
+    @cached_property
+    def categories(self) -> dict[str, Any]:
+        return {c.id: c for c in self.rules_file.categories}
+
+    def entity_name(self, entity_id: str | None) -> str:
+        if entity_id is None:
+            return self.jurisdiction.name
+        return self.entities[entity_id].name
+
+    def group_ids_of(self, entity_id: str) -> set[str]:
+        """The entity and every group it belongs to (各县(市、区)人民政府 includes each county)."""
+        return {entity_id} | {e.id for e in self.entities.values() if entity_id in e.members}
+
+
+def _describe(data: dict[str, Any]) -> Any:
+    """Render a path, naming the rule id where the path runs through a rule."""
+
+    def describe(path: JsonPath) -> str:
+        if len(path) >= 2 and path[0] in ("indicators", "obligations", "entities") and isinstance(path[1], int):
+            items = data.get(str(path[0]))
+            if isinstance(items, list) and path[1] < len(items) and isinstance(items[path[1]], dict):
+                rule_id = items[path[1]].get("id")
+                if isinstance(rule_id, str):
+                    rest = format_path(path[2:])[1:]
+                    return f"{path[0]}[{path[1]}] ({rule_id}){rest}"
+        return format_path(path)
+
+    return describe
+
+
+def load_rule_file(path: Path) -> Plan:
+    """Load and validate one rule file; raise RuleFileError with every problem found."""
+    name = str(path)
+    text = read_text(path, RuleFileError)
+    data, lines = parse_yaml(text, name, RuleFileError)
+    describe = _describe(data)
+    problems = schema_problems(data, "rules", name, lines, describe)
+    if problems:
+        raise RuleFileError(problems)
+    try:
+        model = build_model(RuleFile, data, name, lines, describe)
+    except CheckerError as exc:
+        raise RuleFileError(exc.problems) from exc
+    problems = [
+        Problem(name, zh, en, describe(p), _line(lines, p)) for p, zh, en in cross_reference_problems(model)
+    ]
+    if problems:
+        raise RuleFileError(sorted(problems, key=lambda p: (p.line or 0, p.place)))
+    return Plan(name, model, {e.id: e for e in model.entities})
+
+
+def _line(lines: dict[JsonPath, int], path: JsonPath) -> int | None:
+    while path and path not in lines:
+        path = path[:-1]
+    return lines.get(path)
+
+
+def cross_reference_problems(model: RuleFile) -> list[tuple[JsonPath, str, str]]:
+    """Problems a schema cannot see: unknown references, duplicate ids, units, years."""
+    out: list[tuple[JsonPath, str, str]] = []
+    entity_ids: set[str] = set()
+    for i, entity in enumerate(model.entities):
+        if entity.id in entity_ids:
+            out.append((("entities", i, "id"), f"实体编号 {entity.id} 重复", f"duplicate entity id {entity.id}"))
+        entity_ids.add(entity.id)
+    category_ids = {c.id for c in model.categories}
+
+    def need_entity(ref: str | None, path: JsonPath) -> None:
+        if ref is not None and ref not in entity_ids:
+            out.append((path, f"未定义的实体 {ref}", f"unknown entity {ref}"))
+
+    need_entity(model.plan.jurisdiction, ("plan", "jurisdiction"))
+    for i, entity in enumerate(model.entities):
+        need_entity(entity.parent, ("entities", i, "parent"))
+        for j, member in enumerate(entity.members):
+            need_entity(member, ("entities", i, "members", j))
+
+    period = model.plan.period
+    seen: set[str] = set()
+    sections: list[tuple[str, list[IndicatorRule] | list[ObligationRule]]] = [
+        ("indicators", model.indicators),
+        ("obligations", model.obligations),
+    ]
+    for section, rules in sections:
+        for i, rule in enumerate(rules):
+            at: JsonPath = (section, i)
+            if rule.id in seen:
+                out.append((at + ("id",), f"规则编号 {rule.id} 重复", f"duplicate rule id {rule.id}"))
+            seen.add(rule.id)
+            if rule.category not in category_ids:
+                out.append((at + ("category",), f"未定义的类别 {rule.category}", f"unknown category {rule.category}"))
+            need_entity(rule.subject, at + ("subject",))
+            for role in ("lead", "support", "joint"):
+                for j, unit_id in enumerate(getattr(rule.responsible, role)):
+                    need_entity(unit_id, at + ("responsible", role, j))
+            year = rule.target.year if isinstance(rule, IndicatorRule) else rule.due
+            if year is not None and not (period.start <= year <= period.end):
+                field_name = ("target", "year") if isinstance(rule, IndicatorRule) else ("due",)
+                out.append((
+                    at + field_name,
+                    f"年份 {year} 不在规划期 {period.start}–{period.end} 内",
+                    f"year {year} is outside the plan period {period.start}-{period.end}",
+                ))
+            unit = rule.unit if isinstance(rule, IndicatorRule) else getattr(rule.deliverable, "unit", None)
+            if unit is not None:
+                try:
+                    parse_unit(unit)
+                except UnitError as exc:
+                    where = ("unit",) if isinstance(rule, IndicatorRule) else ("deliverable", "unit")
+                    out.append((at + where, exc.zh, exc.en))
+    return out
