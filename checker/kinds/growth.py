@@ -1,0 +1,67 @@
+"""growth_rate (年均增长超过 X%): compound annual growth from the baseline year against X."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from checker.kinds.base import IndicatorInput, Outcome, capped, classify, expected_on_path, meets, progress_ratio
+from checker.messages import Msg
+
+
+def cagr_percent(start: Decimal, end: Decimal, years: int) -> Decimal | None:
+    """(end / start)^(1 / years) - 1, in percent; None where undefined."""
+    if years <= 0 or start <= 0 or end < 0:
+        return None
+    return Decimal((float(end) / float(start)) ** (1 / years) - 1) * 100
+
+
+def evaluate_growth(inp: IndicatorInput) -> Outcome:
+    rule = inp.rule
+    if (rule.reported_as or "level") == "rate":
+        return _rate_series(inp)
+    assert rule.baseline is not None and rule.target.value is not None and inp.value is not None
+    rate, comparator, unit = rule.target.value, rule.target.comparator, rule.unit
+    b0, y0 = rule.baseline.value, rule.baseline.year
+    final = inp.year >= rule.target.year
+    growth = cagr_percent(b0, inp.value, inp.year - y0)
+    if growth is None:
+        return Outcome("needs_review", Msg.of("cagr_unknown"), actual=inp.value, fix=Msg.of("give_verdict"))
+    growth = growth.quantize(Decimal("0.01"))
+    factor = Decimal(1) + rate / 100
+    target_level = b0 * factor ** (rule.target.year - y0)
+    expected = expected_on_path(b0, y0, target_level, rule.target.year, inp.year, "geometric")
+    ratio = progress_ratio(inp.value, b0, expected)
+    achieved = meets(growth, rate, comparator)
+    message = Msg.of("cagr", start=y0, year=inp.year, cagr=growth, cmp=comparator, rate=rate)
+    common = dict(expected=expected.quantize(Decimal("0.01")), target=target_level.quantize(Decimal("0.01")), actual=inp.value, ratio=ratio)
+    if achieved:
+        status = "met" if final else "on_track"
+        return Outcome(status, message, progress="achieved" if final else "on_schedule", points=1.0, **common)  # type: ignore[arg-type]
+    return Outcome(
+        "missed" if final else "behind", message, progress=classify(ratio, False, inp.thresholds),
+        points=min(capped(ratio), 0.99),
+        fix=Msg.of("missed_target") if final else Msg.of("raise_value", gap=abs(expected - inp.value), unit=unit, year=inp.year),
+        **common,  # type: ignore[arg-type]
+    )
+
+
+def _rate_series(inp: IndicatorInput) -> Outcome:
+    """The series is itself a growth rate: compound the reported yearly rates, never take CAGR of rates."""
+    rule = inp.rule
+    assert rule.target.value is not None and inp.value is not None
+    rates = [v for y, v in inp.series().items() if inp.period_start <= y <= inp.year]
+    product = Decimal(1)
+    for r in rates:
+        product *= Decimal(1) + r / 100
+    average = (Decimal(float(product) ** (1 / len(rates)) - 1) * 100).quantize(Decimal("0.01"))
+    final = inp.year >= rule.target.year
+    ok = meets(average, rule.target.value, rule.target.comparator)
+    status = ("met" if final else "on_track") if ok else ("missed" if final else "behind")
+    return Outcome(
+        status,  # type: ignore[arg-type]
+        Msg.of("rate_reported", year=inp.year, actual=average, cmp=rule.target.comparator, rate=rule.target.value),
+        expected=rule.target.value, target=rule.target.value, actual=average,
+        progress="achieved" if ok and final else ("on_schedule" if ok else None),
+        points=1.0 if ok else capped(float(average / rule.target.value)) if rule.target.value > 0 else 0.0,
+        fix=None if ok else Msg.of("missed_target"),
+    )

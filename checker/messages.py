@@ -1,0 +1,158 @@
+"""User-facing texts, Chinese first, English available. One place for every sentence users read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from checker.errors import Lang
+
+STATUS_LABELS: dict[str, tuple[str, str]] = {
+    "met": ("达标", "met"),
+    "on_track": ("序时达标", "on track"),
+    "behind": ("滞后", "behind"),
+    "missed": ("未达标", "missed"),
+    "not_reported": ("未填报", "not reported"),
+    "needs_review": ("待审核", "needs review"),
+    "not_applicable": ("不适用", "not applicable"),
+    "not_due": ("未到期", "not due"),
+}
+PROGRESS_LABELS: dict[str, tuple[str, str]] = {
+    "achieved": ("已达成", "achieved"),
+    "on_schedule": ("符合序时进度", "on schedule"),
+    "lagging": ("进度滞后", "lagging"),
+    "seriously_lagging": ("严重滞后", "seriously lagging"),
+    "moving_away": ("背离目标", "moving away"),
+}
+GRADE_LABELS: dict[str, tuple[str, str]] = {
+    "优秀": ("优秀", "excellent"),
+    "良好": ("良好", "good"),
+    "合格": ("合格", "pass"),
+    "不合格": ("不合格", "fail"),
+}
+COMPARATOR_WORDS: dict[str, tuple[str, str]] = {
+    ">=": ("不低于", "at least"),
+    ">": ("高于", "above"),
+    "<=": ("不高于", "at most"),
+    "<": ("低于", "below"),
+}
+
+TEMPLATES: dict[str, tuple[str, str]] = {
+    # indicators
+    "reached": ("{year}年实际 {actual}{unit},已达到目标({cmp} {target}{unit})。",
+                "{year}: {actual} {unit}, target reached ({cmp} {target} {unit})."),
+    "final_missed": ("{year}年实际 {actual}{unit},未达到目标({cmp} {target}{unit}),差 {gap}{unit}。",
+                     "{year}: {actual} {unit}, target missed ({cmp} {target} {unit}) by {gap} {unit}."),
+    "on_path": ("{year}年应达 {expected}{unit}(序时进度),实际 {actual}{unit},进度比 {ratio}({progress})。",
+                "{year}: expected {expected} {unit} on the path to the target, actual {actual} {unit}, progress ratio {ratio} ({progress})."),
+    "hold_floor": ("目标({cmp} {target}{unit})低于基期值,按底线判断:{year}年实际 {actual}{unit}。",
+                   "the target ({cmp} {target} {unit}) is below the baseline, so it is judged as a floor: {year}: {actual} {unit}."),
+    "no_baseline_mid": ("规划未给出基期值,{year}年实际 {actual}{unit},无法判断序时进度,目标年({target_year})再判定。",
+                        "the plan gives no baseline: {year}: {actual} {unit}; progress cannot be judged before the target year ({target_year})."),
+    "not_reported": ("未填报该项。", "not reported."),
+    "not_due": ("{year}年尚未进入考核期。", "not due in {year}."),
+    "cagr": ("{start}—{year}年年均增长 {cagr}%,要求{cmp} {rate}%。",
+             "average annual growth {start}-{year}: {cagr}%; required {cmp} {rate}%."),
+    "cagr_unknown": ("缺少可计算年均增长的数值(需基期值为正),请补报历年数据。",
+                     "average growth cannot be computed (a positive baseline value is needed); report the earlier years."),
+    "rate_reported": ("{year}年增长率 {actual}%,要求{cmp} {rate}%。", "{year}: growth rate {actual}%; required {cmp} {rate}%."),
+    "steady_ok": ("{years}年逐年增长。", "rose every year {years}."),
+    "steady_fell": ("{year}年为 {actual}{unit},较{prev_year}年的 {prev}{unit} 未增长。",
+                    "{year}: {actual} {unit}, not above {prev_year}'s {prev} {unit}."),
+    "steady_no_history": ("缺少上一年度数值,无法判断是否稳步增长,请补报 {prev_year} 年数据。",
+                          "no value for the year before, so steady growth cannot be judged; report {prev_year}."),
+    "verdict": ("评审结论:{verdict}。", "assessor's verdict: {verdict}."),
+    "rank_ok": ("报告排名第 {rank},要求前 {rank_at_most} 名。", "reported rank {rank}; required top {rank_at_most}."),
+    "rank_missed": ("报告排名第 {rank},未进入前 {rank_at_most} 名。", "reported rank {rank}; not in the top {rank_at_most}."),
+    "qualitative_review": ("定性目标,需评审结论(verdict)或排名(rank)方可判定。",
+                           "a qualitative target: it needs an assessor's verdict or a reported rank."),
+    "no_increase": ("{year}年实际 {actual}{unit},未高于基期值 {baseline}{unit}。",
+                    "{year}: {actual} {unit}, not above the baseline {baseline} {unit}."),
+    "multiple": ("目标为 {base_year} 年值 {base}{unit} 的 {factor} 倍,即 {target}{unit}。",
+                 "the target is {factor} × {base_year}'s {base} {unit} = {target} {unit}."),
+    "cumulative_fell": ("累计值 {year}年 {actual}{unit} 低于 {prev_year}年 {prev}{unit}:累计数不应下降,疑似误填了年度值。",
+                        "the running total fell from {prev} {unit} ({prev_year}) to {actual} {unit} ({year}): probably an annual figure reported as cumulative."),
+    "missing_years": ("缺少 {years} 年的年度新增数,累计新增按已知年份计算。",
+                      "annual additions for {years} are missing; the total counts the known years only."),
+    "increment": ("以 {baseline_year} 年为基期累计新增。", "additions since {baseline_year}."),
+    # obligations
+    "ob_completed": ("已完成。", "completed."),
+    "ob_in_progress": ("推进中,{due}年到期。", "in progress, due {due}."),
+    "ob_in_progress_late": ("到期({due}年)仍未完成。", "not completed by its due year {due}."),
+    "ob_recurring_partial": ("年度任务仅部分完成。", "a yearly task only partly done."),
+    "ob_not_started": ("尚未启动,{due}年到期。", "not started, due {due}."),
+    "ob_not_started_late": ("到期({due}年)仍未启动。", "not started by its due year {due}."),
+    "ob_recurring_missed": ("本年度未开展。", "not done this year."),
+    "ob_continuous": ("持续推进中。", "ongoing."),
+    "ob_na": ("不适用:{reason}", "not applicable: {reason}"),
+    "ob_quantity": ("已完成 {actual}{unit}({what}),要求{cmp} {target}{unit}。",
+                    "{actual} {unit} delivered ({what}); required {cmp} {target} {unit}."),
+    "ob_quantity_path": ("已完成 {actual}{unit}({what}),序时应达 {expected}{unit},要求{due}年{cmp} {target}{unit}。",
+                         "{actual} {unit} delivered ({what}); {expected} {unit} expected by now, {cmp} {target} {unit} due {due}."),
+    "ob_quantity_missing": ("报告完成但未填报数量(要求{cmp} {target}{unit} {what})。",
+                            "reported completed but no quantity given (required {cmp} {target} {unit} {what})."),
+    "ob_no_evidence": ("报告完成但未提供佐证材料。", "reported completed without evidence."),
+    "ob_no_document": ("须印发《{title}》,佐证中未见文件标题或文号。",
+                       "must issue '{title}'; the evidence names no document title or number."),
+    "cite": ("规划原文:“{quote}”({section})", "plan: \"{quote}\" ({section})"),
+}
+
+FIXES: dict[str, tuple[str, str]] = {
+    "report_value": ("请填报 {year} 年数值及单位。", "report the {year} value with its unit."),
+    "raise_value": ("须提升至少 {gap}{unit} 才能达到 {year} 年序时要求。", "needs {gap} {unit} more to be on the {year} path."),
+    "missed_target": ("未完成规划目标,请说明原因并提出整改措施。", "target missed: explain why and state corrective measures."),
+    "give_verdict": ("请附评审结论(verdict)或排名(rank)。", "attach an assessor's verdict or a reported rank."),
+    "report_history": ("请在 history 中补报 {years} 年数值。", "add the {years} values under history."),
+    "add_evidence": ("请补充佐证材料(文件标题、文号、日期或链接)。", "add evidence (title, 文号, date or link)."),
+    "add_document": ("请提供《{title}》的标题和文号。", "give the title and 文号 of '{title}'."),
+    "add_quantity": ("请填报已完成数量 quantity 及单位。", "report the quantity delivered and its unit."),
+    "start_task": ("请尽快启动并报告进展。", "start it and report progress."),
+    "finish_task": ("请说明未完成原因并明确完成时限。", "explain the delay and set a completion date."),
+    "report_obligation": ("请填报该任务的完成状态及佐证。", "report this task's status and evidence."),
+}
+
+
+def fmt_number(value: Decimal | float | int | None) -> str:
+    """A number as users read it: at most two decimals, no trailing zeros, no exponent."""
+    if value is None:
+        return "—"
+    d = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    text = f"{d.quantize(Decimal('0.01')):f}" if d != d.to_integral_value() else f"{d.to_integral_value():f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message key with its parameters, rendered in the chosen language at the end."""
+
+    key: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **params: Any) -> Msg:
+        return cls(key, tuple(sorted(params.items())))
+
+    def render(self, lang: Lang, table: dict[str, tuple[str, str]] | None = None) -> str:
+        zh, en = (table or TEMPLATES)[self.key]
+        values = {k: _localise(k, v, lang) for k, v in self.params}
+        return (zh if lang == "zh" else en).format(**values)
+
+
+def _localise(key: str, value: Any, lang: Lang) -> str:
+    index = 0 if lang == "zh" else 1
+    if key == "cmp":
+        return COMPARATOR_WORDS[value][index]
+    if key == "progress":
+        return PROGRESS_LABELS[value][index]
+    if key == "verdict":
+        return STATUS_LABELS[value][index]
+    if isinstance(value, (Decimal, float, int)) and not isinstance(value, bool):
+        return fmt_number(value)
+    return str(value)
+
+
+def label(table: dict[str, tuple[str, str]], key: str, lang: Lang) -> str:
+    return table[key][0 if lang == "zh" else 1]

@@ -1,0 +1,103 @@
+"""Obligation rules (tasks, projects, duties): a reported status, evidence and quantity against the rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from checker.kinds.base import Outcome, judge_against_path
+from checker.messages import Msg
+from checker.models.plan import DocumentDeliverable, ObligationPoints, ObligationRule, ProgressThresholds, QuantityDeliverable
+from checker.models.results import Status
+from checker.models.submission import ObligationEntry
+
+
+@dataclass(frozen=True)
+class ObligationInput:
+    rule: ObligationRule
+    entry: ObligationEntry
+    quantity: Decimal | None  # in the deliverable's unit
+    year: int
+    due: int
+    period_start: int
+    thresholds: ProgressThresholds
+    points: ObligationPoints
+
+
+def evaluate_obligation(inp: ObligationInput) -> Outcome:
+    """Judge one obligation entry; the evaluator handles obligations not reported at all."""
+    entry, rule = inp.entry, inp.rule
+    if entry.status == "not_applicable":
+        return Outcome("not_applicable", Msg.of("ob_na", reason=entry.reason or ""))
+    deliverable = rule.deliverable
+    if isinstance(deliverable, QuantityDeliverable) and inp.quantity is not None:
+        return _with_evidence_check(_quantity(inp, deliverable), inp)
+    outcome = _by_status(inp)
+    if isinstance(deliverable, QuantityDeliverable) and entry.status == "completed":
+        return Outcome(
+            "needs_review",
+            Msg.of("ob_quantity_missing", cmp=deliverable.comparator, target=deliverable.value, unit=deliverable.unit, what=deliverable.what),
+            target=deliverable.value, fix=Msg.of("add_quantity"),
+        )
+    return _with_evidence_check(outcome, inp)
+
+
+def _by_status(inp: ObligationInput) -> Outcome:
+    status, rule, pts = inp.entry.status, inp.rule, inp.points
+    late = inp.year >= inp.due
+    if status == "completed":
+        return Outcome("met", Msg.of("ob_completed"), progress="achieved", points=pts.met)
+    if rule.recurrence in ("annual", "periodic"):
+        if status == "in_progress":
+            return _scored("behind", Msg.of("ob_recurring_partial"), pts, Msg.of("finish_task"))
+        return _scored("missed", Msg.of("ob_recurring_missed"), pts, Msg.of("start_task"))
+    if rule.recurrence == "continuous" and status == "in_progress":
+        return Outcome("met" if late else "on_track", Msg.of("ob_continuous"), points=pts.met if late else pts.on_track)
+    if status == "in_progress":
+        if late:
+            return _scored("missed", Msg.of("ob_in_progress_late", due=inp.due), pts, Msg.of("finish_task"))
+        return Outcome("on_track", Msg.of("ob_in_progress", due=inp.due), points=pts.on_track)
+    if late:
+        return _scored("missed", Msg.of("ob_not_started_late", due=inp.due), pts, Msg.of("start_task"))
+    return _scored("behind", Msg.of("ob_not_started", due=inp.due), pts, Msg.of("start_task"))
+
+
+def _scored(status: Status, message: Msg, pts: ObligationPoints, fix: Msg) -> Outcome:
+    points = {"behind": pts.behind, "missed": pts.missed}[status]
+    return Outcome(status, message, points=points, fix=fix)
+
+
+def _quantity(inp: ObligationInput, d: QuantityDeliverable) -> Outcome:
+    assert inp.quantity is not None
+    recurring = inp.rule.recurrence in ("annual", "periodic")
+    # A yearly quantity is judged in full every year; a period quantity along the path from zero.
+    start_year = inp.year - 1 if recurring else inp.period_start - 1
+    due = inp.year if recurring else inp.due
+    outcome = judge_against_path(
+        inp.quantity, Decimal(0), start_year, d.value, due, d.comparator, inp.year, "linear", inp.thresholds, d.unit
+    )
+    if outcome.status in ("met", "missed"):
+        message = Msg.of("ob_quantity", actual=inp.quantity, unit=d.unit, what=d.what, cmp=d.comparator, target=d.value)
+    else:
+        message = Msg.of(
+            "ob_quantity_path", actual=inp.quantity, unit=d.unit, what=d.what, expected=outcome.expected or 0,
+            due=due, cmp=d.comparator, target=d.value,
+        )
+    return Outcome(**{**outcome.__dict__, "message": message})
+
+
+def _with_evidence_check(outcome: Outcome, inp: ObligationInput) -> Outcome:
+    """A completed measure needs evidence; a document deliverable needs the document named."""
+    if outcome.status != "met" or inp.entry.status != "completed":
+        return outcome
+    deliverable = inp.rule.deliverable
+    if not inp.entry.evidence:
+        return Outcome(
+            "needs_review", Msg.of("ob_no_evidence"), expected=outcome.expected, target=outcome.target,
+            actual=outcome.actual, fix=Msg.of("add_evidence"),
+        )
+    if isinstance(deliverable, DocumentDeliverable) and not any(e.doc_number or e.link for e in inp.entry.evidence):
+        return Outcome(
+            "needs_review", Msg.of("ob_no_document", title=deliverable.title), fix=Msg.of("add_document", title=deliverable.title),
+        )
+    return outcome
