@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -58,9 +59,11 @@ def resolve_reporter(plan: Plan, submission: Submission, name: str) -> Entity:
 def _suggest(text: str, options: Mapping[str, str]) -> list[str]:
     """Up to five of the options closest to text, as 'name (id)'."""
     normal = {normalise(k): k for k in options}
-    hits = difflib.get_close_matches(normalise(text), list(normal), n=5, cutoff=0.3)
-    hits += [k for n, k in normal.items() if normalise(text) in n and n not in hits][: 5 - len(hits)]
-    return [f"{normal.get(h, h)} ({options[normal.get(h, h)]})" for h in dict.fromkeys(hits)]
+    wanted = normalise(text)
+    hits = [n for n in normal if wanted in n or n in wanted]
+    hits += difflib.get_close_matches(wanted, list(normal), n=5, cutoff=0.5)
+    shown = [normal[h] for h in dict.fromkeys(hits)][:5]
+    return [name if options[name] == name else f"{name} ({options[name]})" for name in shown]
 
 
 def _zh_candidates(items: list[str]) -> str:
@@ -157,7 +160,7 @@ def evaluate(
         for rid, (o, e, place) in obligation_entries.items() if isinstance(o.rule, ObligationRule)
     }
     if problems:
-        raise SubmissionError(problems)
+        raise SubmissionError(sorted(problems, key=lambda p: _place_key(p.place)))
     results = []
     settings = plan.rules_file.scoring
     for item in owed:
@@ -178,6 +181,11 @@ def evaluate(
                 ))
         results.append(_result(plan, item, outcome, lang))
     return Evaluation(reporter, tuple(results), tuple(o.rule for o in owed))
+
+
+def _place_key(place: str) -> list[tuple[int, int | str]]:
+    """Document order for places such as $.indicators[10].unit (10 after 2)."""
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[\[\].]+", place) if part]
 
 
 def _match(

@@ -9,7 +9,7 @@ from decimal import Decimal
 # Base units, by what they count. A count of 家 is not a count of 件: converting between them
 # would hide a reporting mistake, so each noun is its own dimension.
 BASE_UNITS = frozenset(
-    "件 个 家 项 次 名 所 座 户 人 条 篇 部 期 场 批 种 套 款 元 % 人次 件次 家次".split()
+    "件 个 家 项 次 名 所 座 户 人 条 篇 部 期 场 批 种 套 款 元 % 人次 件次 家次 天 个工作日".split()
 )
 PREFIXES = {"": Decimal(1), "千": Decimal(1000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
 ALIASES = {"百分比": "%", "percent": "%", "个百分点": "%"}

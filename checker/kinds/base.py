@@ -123,7 +123,8 @@ def judge_against_path(
     final = year >= target_year
     rising = comparator in (">=", ">")
     if start is None or start_year is None:
-        if final or achieved:
+        # Without a baseline there is no path: judged at the target year only.
+        if final:
             return _final(actual, target, comparator, year, unit, achieved, None, thresholds)
         return Outcome(
             "needs_review", Msg.of("no_baseline_mid", year=year, actual=actual, unit=unit, target_year=target_year),
