@@ -79,7 +79,7 @@ def check_command(
 
         args = CheckArgs(paths, rules, lang, fail_under, tuple(fail_on))  # type: ignore[arg-type]
         run = check(args)
-        stream = click.get_text_stream("stdout")
+        stream = sys.stdout
         get_reporter(fmt)(run, stream, lang, _color(stream))  # type: ignore[arg-type]
         for problem in run.problems:
             click.echo(problem.render(lang), err=True)  # type: ignore[arg-type]
@@ -107,7 +107,7 @@ def rules_command(plan: str | None, rules: Path | None, fmt: str, lang: str, tra
         from checker import listing
 
         plans = listing.select_plans(rules, plan)
-        stream = click.get_text_stream("stdout")
+        stream = sys.stdout
         if fmt == "json":
             listing.write_json(plans, stream)
         else:
@@ -128,7 +128,7 @@ def explain_command(rule_id: str, rules: Path | None, lang: str, traceback: bool
     def body() -> int:
         from checker import listing
 
-        listing.explain(rules, rule_id, click.get_text_stream("stdout"), lang)  # type: ignore[arg-type]
+        listing.explain(rules, rule_id, sys.stdout, lang)  # type: ignore[arg-type]
         return EXIT_OK
 
     sys.exit(_guard(traceback, body, lang))
