@@ -101,6 +101,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 FIXES: dict[str, tuple[str, str]] = {
     "report_value": ("请填报 {year} 年数值及单位。", "report the {year} value with its unit."),
     "raise_value": ("须提升至少 {gap}{unit} 才能达到 {year} 年序时要求。", "needs {gap} {unit} more to be on the {year} path."),
+    "lower_value": ("须降低至少 {gap}{unit} 才能达到 {year} 年序时要求。", "needs {gap} {unit} less to be on the {year} path."),
     "missed_target": ("未完成规划目标,请说明原因并提出整改措施。", "target missed: explain why and state corrective measures."),
     "give_verdict": ("请附评审结论(verdict)或排名(rank)。", "attach an assessor's verdict or a reported rank."),
     "report_history": ("请在 history 中补报 {years} 年数值。", "add the {years} values under history."),

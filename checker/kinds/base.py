@@ -102,6 +102,12 @@ def classify(ratio: float | None, achieved: bool, thresholds: ProgressThresholds
     return "moving_away"
 
 
+def closing_fix(comparator: Comparator, expected: Decimal, actual: Decimal, unit: str, year: int) -> Msg:
+    """What it takes to get back on the path: raise the value, or lower it for ≤ targets."""
+    key = "raise_value" if comparator in (">=", ">") else "lower_value"
+    return Msg.of(key, gap=abs(expected - actual), unit=unit, year=year)
+
+
 def capped(ratio: float | None) -> float:
     return 0.0 if ratio is None else min(1.0, max(0.0, ratio))
 
@@ -137,7 +143,7 @@ def judge_against_path(
         return Outcome(
             status, Msg.of("hold_floor", cmp=comparator, target=target, unit=unit, year=year, actual=actual),
             expected=target, target=target, actual=actual, points=0.0,
-            fix=Msg.of("missed_target") if final else Msg.of("raise_value", gap=abs(target - actual), unit=unit, year=year),
+            fix=Msg.of("missed_target") if final else closing_fix(comparator, target, actual, unit, year),
         )
     expected = expected_on_path(start, start_year, target, target_year, year, shape)
     ratio = progress_ratio(actual, start, expected)
@@ -153,7 +159,7 @@ def judge_against_path(
                ratio="—" if ratio is None else f"{ratio:.2f}", progress=category),
         expected=expected, target=target, actual=actual, ratio=ratio, progress=category,
         points=1.0 if on_track else capped(ratio),
-        fix=None if on_track else Msg.of("raise_value", gap=abs(expected - actual), unit=unit, year=year),
+        fix=None if on_track else closing_fix(comparator, expected, actual, unit, year),
     )
 
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from checker.kinds.base import IndicatorInput, Outcome, capped, classify, expected_on_path, meets, progress_ratio
+from checker.kinds.base import (
+    IndicatorInput,
+    Outcome,
+    capped,
+    classify,
+    closing_fix,
+    expected_on_path,
+    meets,
+    progress_ratio,
+)
 from checker.messages import Msg
 
 
@@ -40,7 +49,7 @@ def evaluate_growth(inp: IndicatorInput) -> Outcome:
     return Outcome(
         "missed" if final else "behind", message, progress=classify(ratio, False, inp.thresholds),
         points=min(capped(ratio), 0.99),
-        fix=Msg.of("missed_target") if final else Msg.of("raise_value", gap=abs(expected - inp.value), unit=unit, year=inp.year),
+        fix=Msg.of("missed_target") if final else closing_fix(comparator, expected, inp.value, unit, inp.year),
         **common,  # type: ignore[arg-type]
     )
 
