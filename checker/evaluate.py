@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from checker.errors import Lang, Problem, SubmissionError
@@ -19,10 +19,10 @@ from checker.names import normalise
 from checker.obligations import ObligationInput, evaluate_obligation
 from checker.rulefile import Plan, Rule
 from checker.scope import NON_REPORTING, OwedRule, owed_rules
+from checker.series import PriorValues
+from checker.trend import Trend, trend_of
 from checker.units import UnitError, convert
 
-# Prior values for a rule from other reports of a series: rule id -> year -> (value, source).
-PriorValues = Mapping[str, Mapping[int, tuple[Decimal, str]]]
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Evaluation:
 
     reporter: Entity
     results: tuple[RuleResult, ...]
-    rules: tuple[Rule, ...]
+    values: PriorValues  # what this report states, in rules' units: for the next years of a series
 
 
 def resolve_reporter(plan: Plan, submission: Submission, name: str) -> Entity:
@@ -62,8 +62,10 @@ def _suggest(text: str, options: Mapping[str, str]) -> list[str]:
     wanted = normalise(text)
     hits = [n for n in normal if wanted in n or n in wanted]
     hits += difflib.get_close_matches(wanted, list(normal), n=5, cutoff=0.5)
-    shown = [normal[h] for h in dict.fromkeys(hits)][:5]
-    return [name if options[name] == name else f"{name} ({options[name]})" for name in shown]
+    shown: dict[str, str] = {}  # one name per target, so a rule's aliases do not crowd the list
+    for hit in hits:
+        shown.setdefault(options[normal[hit]], normal[hit])
+    return [name if rid == name else f"{name} ({rid})" for rid, name in list(shown.items())[:5]]
 
 
 def _zh_candidates(items: list[str]) -> str:
@@ -165,9 +167,15 @@ def evaluate(
     settings = plan.rules_file.scoring
     for item in owed:
         rule = item.rule
+        trend = Trend()
         if isinstance(rule, IndicatorRule):
-            inp = indicator_inputs.get(rule.id)
-            outcome = KINDS[rule.kind](inp) if inp is not None else _not_reported_indicator(submission.year)
+            stated = indicator_inputs.get(rule.id)
+            if stated is None:
+                outcome = _not_reported_indicator(submission.year)
+            else:
+                outcome = KINDS[rule.kind](stated.input)
+                trend = trend_of(stated.input, stated.sources)
+                outcome = replace(outcome, notes=(*stated.revisions, *outcome.notes, *trend.warnings))
         else:
             found = obligation_entries.get(rule.id)
             if found is None:
@@ -179,8 +187,12 @@ def evaluate(
                     rule, entry, quantities.get(rule.id), submission.year, rule.due or period.end,
                     period.start, settings.progress, settings.obligation_points,
                 ))
-        results.append(_result(plan, item, outcome, lang))
-    return Evaluation(reporter, tuple(results), tuple(o.rule for o in owed))
+        results.append(_result(plan, item, outcome, trend, lang))
+    values: PriorValues = {
+        rid: {y: (v, stated.sources[y]) for y, v in stated.input.series().items() if y in stated.sources}
+        for rid, stated in indicator_inputs.items()
+    }
+    return Evaluation(reporter, tuple(results), values)
 
 
 def _place_key(place: str) -> list[tuple[int, int | str]]:
@@ -209,10 +221,19 @@ def _match(
     return found
 
 
+@dataclass(frozen=True)
+class _Stated:
+    """An indicator entry resolved: the kind's input, where each value came from, revisions seen."""
+
+    input: IndicatorInput
+    sources: dict[int, str]
+    revisions: tuple[Msg, ...]
+
+
 def _indicator_input(
     plan: Plan, rule: IndicatorRule, entry: IndicatorEntry | ObligationEntry, place: str, year: int,
     name: str, problems: list[Problem], prior: Mapping[int, tuple[Decimal, str]],
-) -> IndicatorInput | None:
+) -> _Stated:
     assert isinstance(entry, IndicatorEntry)
     value = None
     if entry.value is not None and entry.unit is not None:
@@ -221,7 +242,9 @@ def _indicator_input(
         problems.append(Problem(
             name, f"指标 {rule.id} 须填报数值 value 及单位 unit", f"indicator {rule.id} needs a value and unit", place,
         ))
-    history: dict[int, Decimal] = {y: v for y, (v, _src) in prior.items()}
+    history = {y: v for y, (v, _src) in prior.items() if y < year}
+    sources = {y: src for y, (_v, src) in prior.items() if y < year}
+    revisions = []
     for i, past in enumerate(entry.history):
         converted = _to_rule_unit(past.value, past.unit, rule.unit, name, f"{place}.history[{i}].unit", problems)
         if past.year >= year:
@@ -230,11 +253,21 @@ def _indicator_input(
                 f"{place}.history[{i}].year",
             ))
         elif converted is not None:
+            if past.year in history and history[past.year] != converted:
+                # A revised figure is normal, but never silent: show both and use the newer one.
+                revisions.append(Msg.of(
+                    "revision", year=past.year, old=history[past.year], old_source=sources[past.year],
+                    new=converted, new_source=past.source or name, unit=rule.unit,
+                ))
             history[past.year] = converted
+            sources[past.year] = f"{name} (history)"
+    if value is not None:
+        sources[year] = name
     settings = plan.rules_file.scoring
-    return IndicatorInput(
+    inp = IndicatorInput(
         rule, year, value, entry.rank, entry.verdict, history, plan.rules_file.plan.period.start, settings.progress,
     )
+    return _Stated(inp, sources, tuple(revisions))
 
 
 def _quantity(
@@ -260,7 +293,7 @@ def _num(value: Decimal | None) -> float | None:
     return None if value is None else float(round(value, 4))
 
 
-def _result(plan: Plan, item: OwedRule, outcome: Outcome, lang: Lang) -> RuleResult:
+def _result(plan: Plan, item: OwedRule, outcome: Outcome, trend: Trend, lang: Lang) -> RuleResult:
     rule = item.rule
     cite = Msg.of("cite", quote=rule.source.quote, section=rule.source.section).render(lang)
     message = f"{outcome.message.render(lang)} {cite}"
@@ -294,6 +327,9 @@ def _result(plan: Plan, item: OwedRule, outcome: Outcome, lang: Lang) -> RuleRes
         message=message,
         fix=outcome.fix.render(lang, FIXES) if outcome.fix else None,
         findings=findings,
+        series=list(trend.series),
+        cagr=trend.cagr,
+        projection=trend.projection,
         source=Citation(document=rule.source.document, section=rule.source.section, quote=rule.source.quote),
     )
 

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from checker.catalog import Catalog
 from checker.errors import CheckerError, Lang, Problem, SubmissionError
-from checker.evaluate import evaluate
+from checker.evaluate import evaluate, resolve_reporter
+from checker.rollup import roll_up
+from checker.series import PriorValues, Report, merge, order_series
 from checker.models.results import Assessment, AssessmentDocument, InputError, Status
 from checker.models.submission import Submission
 from checker.rulefile import Plan
@@ -51,7 +53,12 @@ class CheckRun:
 
 
 def check(args: CheckArgs) -> CheckRun:
-    """Check every submission named; bad files become problems and the others are still checked."""
+    """Check every submission named; bad files become problems and the others are still checked.
+
+    Reports of the same plan and reporter form a series, judged in year order, each year seeing
+    the values of the years before it. Output is ordered by plan, reporter and year, whatever the
+    order of the command line.
+    """
     run = CheckRun()
     files, problems = collect(args.paths)
     run.problems.extend(problems)
@@ -60,24 +67,34 @@ def check(args: CheckArgs) -> CheckRun:
     except CheckerError as exc:
         run.problems.extend(exc.problems)
         return run
-    loaded: list[tuple[Path, Submission, Plan]] = []
+    reports: list[Report] = []
     for path in files:
         try:
             submission = load_submission(path)
             plan = _plan_for(catalog, submission, str(path))
+            reporter = resolve_reporter(plan, submission, str(path))
         except CheckerError as exc:
             run.problems.extend(exc.problems)
             continue
-        loaded.append((path, submission, plan))
-    for path, submission, plan in loaded:
-        try:
-            assessment = assess(plan, submission, str(path), args.lang)
-        except CheckerError as exc:
-            run.problems.extend(exc.problems)
-            continue
+        reports.append(Report(path, submission, plan, reporter.id))
+    series_list, problems = order_series(reports)
+    run.problems.extend(problems)
+    assessed: list[tuple[Report, Assessment]] = []
+    for series in series_list:
+        prior: PriorValues = {}
+        for report in series:
+            try:
+                assessment, stated = assess_with_values(report.plan, report.submission, str(report.path), args.lang, prior)
+            except CheckerError as exc:
+                run.problems.extend(exc.problems)
+                continue
+            prior = merge(prior, stated)
+            assessed.append((report, assessment))
+    for assessment in roll_up(assessed, args.lang):
         if not assessment.passed or _fails_thresholds(assessment, args):
             run.failed.add(len(run.assessments))
         run.assessments.append(assessment)
+    run.problems.sort(key=lambda p: (p.file, p.line or 0, p.place))
     return run
 
 
@@ -93,10 +110,17 @@ def _plan_for(catalog: Catalog, submission: Submission, name: str) -> Plan:
 
 
 def assess(plan: Plan, submission: Submission, name: str, lang: Lang) -> Assessment:
-    """Evaluate and score one submission."""
-    evaluation = evaluate(plan, submission, name, lang)
+    """Evaluate and score one submission on its own."""
+    return assess_with_values(plan, submission, name, lang, {})[0]
+
+
+def assess_with_values(
+    plan: Plan, submission: Submission, name: str, lang: Lang, prior: PriorValues
+) -> tuple[Assessment, PriorValues]:
+    """Evaluate and score one submission given earlier years' values; also return the values it states."""
+    evaluation = evaluate(plan, submission, name, lang, prior)
     summary = score(evaluation.results, plan.rules_file.categories, plan.rules_file.scoring)
-    return Assessment(
+    assessment = Assessment(
         submission=name,
         plan=plan.id,
         plan_title=plan.rules_file.plan.title,
@@ -113,6 +137,7 @@ def assess(plan: Plan, submission: Submission, name: str, lang: Lang) -> Assessm
         counts=summary.counts,
         results=list(evaluation.results),
     )
+    return assessment, evaluation.values
 
 
 def _fails_thresholds(assessment: Assessment, args: CheckArgs) -> bool:

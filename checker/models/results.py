@@ -40,6 +40,31 @@ class Finding(Frozen):
     message: str
 
 
+class SeriesPoint(Frozen):
+    year: int
+    value: float
+    source: str = Field(description="'baseline', or the file that reported the value.")
+
+
+class CagrRatio(Frozen):
+    """Actual against required compound annual growth (Eurostat / Open SDG style)."""
+
+    actual: float = Field(description="Actual CAGR in % from the first positive value.")
+    required: float = Field(description="Required CAGR in % from the baseline to the target.")
+    ratio: float | None
+    category: Literal["on_track", "needs_acceleration", "limited_progress", "moving_away"] | None
+
+
+class Projection(Frozen):
+    """Where the observed trend leads by the target year."""
+
+    year: int
+    value: float
+    method: Literal["linear", "geometric"]
+    reaches: bool
+    gap: float = Field(description="Projected value minus target (in the rule's unit).")
+
+
 class RuleResult(Frozen):
     rule_id: str
     rule_type: RuleType
@@ -63,6 +88,9 @@ class RuleResult(Frozen):
     message: str
     fix: str | None = Field(description="What to do about it, when anything.")
     findings: list[Finding]
+    series: list[SeriesPoint] = Field(default_factory=list, description="Known values up to the year.")
+    cagr: CagrRatio | None = None
+    projection: Projection | None = None
     source: Citation
 
 
@@ -88,6 +116,9 @@ class Assessment(Frozen):
     unassessable_share: float
     categories: list[CategoryScore]
     counts: dict[str, int]
+    findings: list[Finding] = Field(
+        default_factory=list, description="Findings about the report as a whole (roll-up, missing reports)."
+    )
     results: list[RuleResult]
 
 

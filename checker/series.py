@@ -1,0 +1,67 @@
+"""Series of annual reports: the same plan and reporter over several years, judged in year order.
+
+Each year's evaluation sees the values of the years before it (never after), so adding a later
+report never changes an earlier year's assessment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from checker.errors import Problem
+from checker.models.submission import Submission
+from checker.rulefile import Plan
+
+# rule id -> year -> (value in the rule's unit, where it came from)
+PriorValues = dict[str, dict[int, tuple[Decimal, str]]]
+
+
+@dataclass(frozen=True)
+class Report:
+    path: Path
+    submission: Submission
+    plan: Plan
+    reporter_id: str
+
+
+def series_key(report: Report) -> tuple[str, str, str]:
+    """Reports of one plan and reporter in one directory form a series."""
+    return (str(report.path.parent), report.plan.id, report.reporter_id)
+
+
+def order_series(reports: list[Report]) -> tuple[list[list[Report]], list[Problem]]:
+    """Group reports into series, each in year order; two for one year are an error naming both."""
+    groups: dict[tuple[str, str, str], dict[int, list[Report]]] = {}
+    for report in reports:
+        key = series_key(report)
+        groups.setdefault(key, {}).setdefault(report.submission.year, []).append(report)
+    ordered: list[list[Report]] = []
+    problems: list[Problem] = []
+    for key in sorted(groups):
+        series = []
+        for year in sorted(groups[key]):
+            same_year = sorted(groups[key][year], key=lambda r: str(r.path))
+            if len(same_year) > 1:
+                files = "、".join(str(r.path) for r in same_year)
+                problems.extend(
+                    Problem(
+                        str(r.path), f"同一报送主体 {year} 年有多份报告:{files}",
+                        f"several reports for the same reporter and year {year}: {', '.join(str(x.path) for x in same_year)}",
+                        "$.year",
+                    )
+                    for r in same_year
+                )
+                continue
+            series.append(same_year[0])
+        ordered.append(series)
+    return ordered, problems
+
+
+def merge(prior: PriorValues, newer: PriorValues) -> PriorValues:
+    """Values known after a newer report: what it states (revisions included) replaces older figures."""
+    out = {rule: dict(years) for rule, years in prior.items()}
+    for rule, years in newer.items():
+        out.setdefault(rule, {}).update(years)
+    return out

@@ -1,0 +1,139 @@
+"""Trends from a value series: the CAGR ratio and the projection to the target year (预警).
+
+Both are pure functions of the known values (baseline, earlier reports, the report itself).
+See docs/series.md for the methods.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from checker.kinds.base import IndicatorInput, meets
+from checker.messages import Msg
+from checker.models.plan import IndicatorRule
+from checker.models.results import CagrRatio, Projection, SeriesPoint
+
+# Kinds whose reported value is compared with a target level, so a trend of it means something.
+TRENDED = ("level", "flow", "cumulative", "multiple", "growth_rate", "increment")
+
+
+def target_level(rule: IndicatorRule) -> Decimal | None:
+    """The value the reported series must reach by the target year, in the rule's unit."""
+    value = rule.target.value
+    if value is None or rule.kind not in TRENDED:
+        return None
+    if rule.kind == "multiple":
+        assert rule.base is not None
+        return value * rule.base.value
+    if rule.kind == "growth_rate":
+        if rule.reported_as == "rate" or rule.baseline is None:
+            return None
+        years = rule.target.year - rule.baseline.year
+        return rule.baseline.value * (Decimal(1) + value / 100) ** years
+    if rule.kind == "increment":
+        mode = rule.reported_as or "added_since_baseline"
+        if mode == "annual_addition":
+            return None
+        if mode == "level":
+            assert rule.baseline is not None
+            return rule.baseline.value + value
+    return value
+
+
+def _fit_line(points: list[tuple[int, float]]) -> tuple[float, float]:
+    """Least-squares slope and intercept."""
+    n = len(points)
+    mean_x = sum(x for x, _ in points) / n
+    mean_y = sum(y for _, y in points) / n
+    sxx = sum((x - mean_x) ** 2 for x, _ in points)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / sxx
+    return slope, mean_y - slope * mean_x
+
+
+def project(rule: IndicatorRule, series: Mapping[int, Decimal], year: int) -> Projection | None:
+    """Extrapolate the series to the target year: least squares on the values (linear path) or on
+    their logarithms (geometric path: growth and multiple targets); needs two years or more."""
+    goal = target_level(rule)
+    points = [(y, float(v)) for y, v in series.items() if y <= year]
+    if goal is None or len(points) < 2 or year >= rule.target.year:
+        return None
+    geometric = (rule.path or ("geometric" if rule.kind in ("growth_rate", "multiple") else "linear")) == "geometric"
+    geometric = geometric and all(v > 0 for _, v in points)
+    if geometric:
+        slope, intercept = _fit_line([(y, math.log(v)) for y, v in points])
+        value = math.exp(intercept + slope * rule.target.year)
+    else:
+        slope, intercept = _fit_line(points)
+        value = intercept + slope * rule.target.year
+    projected = Decimal(repr(round(value, 4)))
+    return Projection(
+        year=rule.target.year,
+        value=float(projected),
+        method="geometric" if geometric else "linear",
+        reaches=meets(projected, goal, rule.target.comparator),
+        gap=round(float(projected - goal), 4),
+    )
+
+
+def cagr_ratio(rule: IndicatorRule, series: Mapping[int, Decimal], year: int) -> CagrRatio | None:
+    """Actual CAGR (first positive value to this year) over the CAGR required from baseline to target.
+
+    Classes as Eurostat's SDG assessment: >= 95 % on track, 60-95 % needs acceleration,
+    0-60 % limited progress, < 0 moving away.
+    """
+    goal = target_level(rule)
+    baseline = rule.baseline
+    if goal is None or baseline is None or baseline.value <= 0 or goal <= 0 or rule.target.year <= baseline.year:
+        return None
+    positive = [(y, v) for y, v in series.items() if y <= year and v > 0]
+    if len(positive) < 2:
+        return None
+    (y0, v0), (y1, v1) = positive[0], positive[-1]
+    required = (float(goal) / float(baseline.value)) ** (1 / (rule.target.year - baseline.year)) - 1
+    actual = (float(v1) / float(v0)) ** (1 / (y1 - y0)) - 1
+    ratio = None if required == 0 else round(actual / required, 4)
+    category = None
+    if ratio is not None:
+        category = (
+            "on_track" if ratio >= 0.95 else "needs_acceleration" if ratio >= 0.6
+            else "limited_progress" if ratio >= 0 else "moving_away"
+        )
+    return CagrRatio(actual=round(actual * 100, 2), required=round(required * 100, 2), ratio=ratio, category=category)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Trend:
+    """An indicator's series with its trend measures, and the early warnings they raise."""
+
+    series: tuple[SeriesPoint, ...] = ()
+    cagr: CagrRatio | None = None
+    projection: Projection | None = None
+    warnings: tuple[Msg, ...] = ()
+
+
+def trend_of(inp: IndicatorInput, sources: Mapping[int, str]) -> Trend:
+    """Series, CAGR ratio and projection of one reported indicator; a binding indicator projected
+    to miss its target raises an early warning (预警) in every year before the target year."""
+    rule = inp.rule
+    series = inp.series()
+    measure = dict(series)
+    if rule.kind == "increment" and (rule.reported_as or "added_since_baseline") == "added_since_baseline":
+        # The reported values are additions: the baseline year stands at zero, not at the stock.
+        if rule.baseline is not None:
+            measure[rule.baseline.year] = Decimal(0)
+        series = measure
+    points = tuple(
+        SeriesPoint(year=y, value=float(round(v, 4)), source=sources.get(y, "baseline")) for y, v in series.items()
+    )
+    cagr = None if rule.kind == "increment" else cagr_ratio(rule, measure, inp.year)
+    projection = project(rule, measure, inp.year)
+    warnings: tuple[Msg, ...] = ()
+    if projection is not None and not projection.reaches and rule.attribute == "binding":
+        warnings = (Msg.of(
+            "early_warning", year=projection.year, value=Decimal(repr(projection.value)),
+            gap=Decimal(repr(abs(projection.gap))), unit=rule.unit,
+        ),)
+    return Trend(points, cagr, projection, warnings)
