@@ -39,7 +39,9 @@ def order_series(reports: list[Report]) -> tuple[list[list[Report]], list[Proble
         groups.setdefault(key, {}).setdefault(report.submission.year, []).append(report)
     ordered: list[list[Report]] = []
     problems: list[Problem] = []
-    for key in sorted(groups):
+    # The jurisdiction's own report first within a folder and plan, then the others by id.
+    jurisdiction = {r.plan.id: r.plan.jurisdiction.id for r in reports}
+    for key in sorted(groups, key=lambda k: (k[0], k[1], k[2] != jurisdiction[k[1]], k[2])):
         series = []
         for year in sorted(groups[key]):
             same_year = sorted(groups[key][year], key=lambda r: str(r.path))

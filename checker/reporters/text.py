@@ -35,6 +35,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "review_share": ("待审核权重占比", "weight needing review"),
     "to_fix": ("需整改", "to fix"),
     "nothing_to_fix": ("无需整改。", "nothing to fix."),
+    "trend": ("趋势", "trends"),
+    "projected": ("预计{year}年 {value}{unit},{verdict}", "projected {value} {unit} in {year}, {verdict}"),
+    "reaches": ("可达标", "reaching the target"),
+    "misses": ("差 {gap}{unit}", "missing by {gap} {unit}"),
+    "cagr": ("年均增速 {actual}% / 需 {required}%", "CAGR {actual}% / needs {required}%"),
+    "findings": ("核对发现", "findings"),
     "summary": ("共检查 {n} 份报告:{ok} 份通过,{bad} 份不通过,{err} 个输入错误。",
                 "{n} report(s) checked: {ok} passed, {bad} failed, {err} input error(s)."),
 }
@@ -98,6 +104,7 @@ def _assessment(a: Assessment, out: TextIO, lang: Lang, paint: _Painter) -> None
         for r in a.results:
             if r.category == cat_id:
                 out.write(_row(r, lang, paint) + "\n")
+    _trends(a, out, lang, paint)
     out.write("\n")
     grade = label(GRADE_LABELS, a.grade, lang) if a.grade else _w("no_grade", lang)
     verdict = paint(_w("passed", lang), "1;32") if a.passed else paint(_w("failed", lang), "1;31")
@@ -109,6 +116,10 @@ def _assessment(a: Assessment, out: TextIO, lang: Lang, paint: _Painter) -> None
         out.write(f"{_w('review_share', lang)} {a.unassessable_share:.0%}\n")
     if a.veto:
         out.write(paint(f"{_w('veto', lang)}: {', '.join(a.veto)}", "1;31") + "\n")
+    if a.findings:
+        out.write(f"{_w('findings', lang)}:\n")
+        for finding in a.findings:
+            out.write(f"  ! {finding.message}\n")
     todo = [r for r in a.results if r.status in TO_FIX or r.findings]
     if not todo:
         out.write(_w("nothing_to_fix", lang) + "\n")
@@ -122,6 +133,27 @@ def _assessment(a: Assessment, out: TextIO, lang: Lang, paint: _Painter) -> None
             out.write(f"     ! {finding.message}\n")
         if r.fix:
             out.write(f"     → {r.fix}\n")
+
+
+def _trends(a: Assessment, out: TextIO, lang: Lang, paint: _Painter) -> None:
+    """One compact line per indicator with two or more known years."""
+    rows = [r for r in a.results if len(r.series) >= 2]
+    if not rows:
+        return
+    out.write(f"\n{paint('【' + _w('trend', lang) + '】', '1')}\n")
+    for r in rows:
+        unit = r.unit or ""
+        values = [p.value for p in r.series]
+        arrow = "↗" if values[-1] > values[-2] else "↘" if values[-1] < values[-2] else "→"
+        path = " → ".join(f"{p.year} {fmt_number(p.value)}" for p in r.series)
+        parts = [f"  {pad(clip(r.rule_id, 16), 16)}{path} {arrow}"]
+        if r.projection:
+            p = r.projection
+            verdict = _w("reaches", lang) if p.reaches else _w("misses", lang, gap=fmt_number(abs(p.gap)), unit=unit)
+            parts.append(_w("projected", lang, year=p.year, value=fmt_number(p.value), unit=unit, verdict=verdict))
+        if r.cagr:
+            parts.append(_w("cagr", lang, actual=fmt_number(r.cagr.actual), required=fmt_number(r.cagr.required)))
+        out.write(" · ".join(parts) + "\n")
 
 
 def _row(r: RuleResult, lang: Lang, paint: _Painter) -> str:
