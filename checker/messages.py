@@ -84,7 +84,6 @@ TEMPLATES: dict[str, tuple[str, str]] = {
                        "roll-up: {n} sub-entities sum to {parts} {unit}, more than the whole's {whole} {unit} (by {diff} {unit})."),
     "rollup_mismatch": ("汇总核对:各县(市、区)合计 {parts}{unit},与全市 {whole}{unit} 相差 {diff}{unit}。",
                         "roll-up: the sub-entities sum to {parts} {unit}, the whole reports {whole} {unit} (a difference of {diff} {unit})."),
-    "increment": ("以 {baseline_year} 年为基期累计新增。", "additions since {baseline_year}."),
     # obligations
     "ob_completed": ("已完成。", "completed."),
     "ob_in_progress": ("推进中,{due}年到期。", "in progress, due {due}."),

@@ -73,5 +73,5 @@ def score(results: Sequence[RuleResult], categories: Sequence[Category], setting
         grade = "不合格"
     else:
         grade = grade_for(total, settings)
-    passed = grade is not None and grade != "不合格"
+    passed = grade != "不合格"  # 数据不足 (no grade) is not a failure: gate it with --fail-on needs_review
     return ScoreSummary(total, grade, passed, veto, share, tuple(per_category), counts)

@@ -32,7 +32,7 @@ def evaluate_increment(inp: IndicatorInput) -> Outcome:
         added, Decimal(0), start_year, rule.target.value, rule.target.year, rule.target.comparator,
         inp.year, rule.path or "linear", inp.thresholds, rule.unit,
     )
-    notes = [Msg.of("increment", baseline_year=start_year)]
+    notes = []
     fix = outcome.fix
     if missing:
         notes.append(Msg.of("missing_years", years="、".join(map(str, missing))))
