@@ -17,7 +17,7 @@ from checker.models.results import Citation, Finding, Progress, RuleResult
 from checker.models.submission import IndicatorEntry, ObligationEntry, RuleRef, Submission
 from checker.names import normalise
 from checker.obligations import ObligationInput, evaluate_obligation
-from checker.rulefile import Plan, Rule
+from checker.rulefile import Plan, Rule, rule_title
 from checker.scope import NON_REPORTING, OwedRule, owed_rules
 from checker.series import PriorValues
 from checker.trend import Trend, trend_of
@@ -77,8 +77,7 @@ def _en_candidates(items: list[str]) -> str:
 
 
 def _rule_names(rule: Rule) -> list[str]:
-    main = rule.name if isinstance(rule, IndicatorRule) else rule.title
-    return [main, *rule.aliases]
+    return [rule_title(rule), *rule.aliases]
 
 
 class _Matcher:
@@ -98,7 +97,8 @@ class _Matcher:
                 return self._not_owed(self.all[ref.id], name, place + ".id")
             return self._unknown(ref.id, name, place + ".id", {o.rule.id: o.rule.id for o in self.owed.values()})
         wanted = normalise(ref.name or "")
-        hits = [o for o in self.owed.values() if wanted in map(normalise, _rule_names(o.rule))]
+        names = self.plan.normalised_names
+        hits = [o for o in self.owed.values() if wanted in names[o.rule.id]]
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
@@ -107,7 +107,7 @@ class _Matcher:
                 name, f"名称“{ref.name}”对应多项规则,请改用编号 id:{'、'.join(listed)}",
                 f"name '{ref.name}' matches several rules; use the id: {', '.join(listed)}", place + ".name",
             )
-        elsewhere = [r for r in self.all.values() if wanted in map(normalise, _rule_names(r))]
+        elsewhere = [r for r in self.all.values() if wanted in names[r.id]]
         if elsewhere:
             return self._not_owed(elsewhere[0], name, place + ".name")
         options = {n: o.rule.id for o in self.owed.values() for n in _rule_names(o.rule)}
@@ -306,7 +306,8 @@ def _result(plan: Plan, item: OwedRule, outcome: Outcome, trend: Trend, lang: La
     if outcome.actual is not None and outcome.expected is not None:
         gap = _num(outcome.actual - outcome.expected)
     findings = [Finding(code=n.key, severity="warning", message=n.render(lang)) for n in outcome.notes]
-    return RuleResult(
+    # Built from checked values by our own code: construct without re-validating (10x faster).
+    return RuleResult.model_construct(
         rule_id=rule.id,
         rule_type="indicator" if isinstance(rule, IndicatorRule) else "obligation",
         kind=kind,

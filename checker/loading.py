@@ -214,7 +214,7 @@ def parse_yaml(text: str, name: str, error: type[CheckerError]) -> tuple[dict[st
         _walk_nodes(node, (), lines, dupes)
         if dupes:
             raise error([Problem(name, zh, en, format_path(p), lines.get(p)) for p, zh, en in dupes])
-        data = _to_decimals(_Loader(text).get_single_data())
+        data = _to_decimals(_Loader("").construct_document(node))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -240,11 +240,25 @@ def _line_for(path: JsonPath, lines: dict[JsonPath, int]) -> int | None:
 
 
 def schema_problems(
-    data: dict[str, Any], schema_name: str, name: str, lines: dict[JsonPath, int], describe: Describe
+    data: dict[str, Any], schema_name: str, name: str, lines: dict[JsonPath, int], describe: Describe,
+    compiled_first: bool = False,
 ) -> list[Problem]:
-    """Validate against a published JSON Schema; one problem per error, in document order."""
+    """Validate against a published JSON Schema; one problem per error, in document order.
+
+    With compiled_first (for submissions, which come by the thousand), a compiled validator
+    (fastjsonschema, ~15x faster once compiled) answers first, and only a document it rejects goes
+    through jsonschema, which finds every error with its path.
+    """
+    import fastjsonschema
+
     from checker.schema_messages import explain
 
+    if compiled_first:
+        try:
+            _compiled(schema_name)(data)
+            return []
+        except fastjsonschema.JsonSchemaException:
+            pass
     validator = _validator(schema_name)
     problems = []
     for err in validator.iter_errors(data):
@@ -266,6 +280,15 @@ def _leaves(err: Any) -> list[Any]:
 
 
 _VALIDATORS: dict[str, Any] = {}
+_COMPILED: dict[str, Any] = {}
+
+
+def _compiled(schema_name: str) -> Any:
+    if schema_name not in _COMPILED:
+        import fastjsonschema
+
+        _COMPILED[schema_name] = fastjsonschema.compile(load_schema(schema_name), use_default=False)
+    return _COMPILED[schema_name]
 
 
 def _validator(schema_name: str) -> Any:

@@ -10,6 +10,7 @@ from typing import Any
 from checker.errors import CheckerError, Problem, RuleFileError
 from checker.loading import JsonPath, build_model, format_path, parse_yaml, read_text, schema_problems
 from checker.models.plan import Entity, IndicatorRule, ObligationRule, RuleFile
+from checker.names import normalise
 from checker.units import UnitError, parse_unit
 
 Rule = IndicatorRule | ObligationRule
@@ -39,6 +40,11 @@ class Plan:
     def categories(self) -> dict[str, Any]:
         return {c.id: c for c in self.rules_file.categories}
 
+    @cached_property
+    def normalised_names(self) -> dict[str, frozenset[str]]:
+        """Rule id -> its name (or title) and aliases, normalised for matching."""
+        return {r.id: frozenset(normalise(n) for n in (rule_title(r), *r.aliases)) for r in self.rules.values()}
+
     def entity_name(self, entity_id: str | None) -> str:
         if entity_id is None:
             return self.jurisdiction.name
@@ -47,6 +53,11 @@ class Plan:
     def group_ids_of(self, entity_id: str) -> set[str]:
         """The entity and every group it belongs to (各县(市、区)人民政府 includes each county)."""
         return {entity_id} | {e.id for e in self.entities.values() if entity_id in e.members}
+
+
+def rule_title(rule: Rule) -> str:
+    """An indicator's name or an obligation's title."""
+    return rule.name if isinstance(rule, IndicatorRule) else rule.title
 
 
 def _describe(data: dict[str, Any]) -> Any:

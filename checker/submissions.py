@@ -36,7 +36,7 @@ def load_submission(path: Path) -> Submission:
     """Read, parse and validate one submission; raise SubmissionError with every problem."""
     name = str(path)
     data = parse_json(read_text(path, SubmissionError), name, SubmissionError)
-    problems = schema_problems(data, "submission", name, {}, format_path)
+    problems = schema_problems(data, "submission", name, {}, format_path, compiled_first=True)
     if problems:
         raise SubmissionError(problems)
     try:

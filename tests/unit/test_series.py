@@ -126,12 +126,19 @@ def test_binding_projected_miss_warns_before_the_final_year(tmp_path: Path) -> N
     assert years[2025].veto == ["H-LOW"]
 
 
-def test_cagr_ratio_beside_the_path_ratio(tmp_path: Path) -> None:
+def test_worked_example(tmp_path: Path) -> None:
+    """Every number of the worked example in docs/series.md."""
     write_series(tmp_path, {2021: {"H-GROW": 1100}, 2022: {"H-GROW": 1200}, 2023: {"H-GROW": 1300}})
     result = rule(by_year(run_paths([str(tmp_path)]))[2023], "H-GROW")
+    assert (result.status, result.expected, result.target, result.actual) == ("behind", 1728.0, 2488.32, 1300.0)
+    assert result.progress is not None and result.progress.model_dump() == {"ratio": 0.4121, "category": "seriously_lagging"}
+    assert result.message.startswith("2020—2023年年均增长 9.14%,要求高于 20%。")
     assert result.cagr is not None
     assert result.cagr.model_dump() == {"actual": 9.14, "required": 20.0, "ratio": 0.457, "category": "limited_progress"}
-    assert result.projection is not None and result.projection.method == "geometric"
+    assert result.projection is not None
+    assert result.projection.model_dump() == {
+        "year": 2025, "value": 1554.1604, "method": "geometric", "reaches": False, "gap": -934.1596,
+    }
 
 
 def test_two_reports_for_one_year_name_both_files(tmp_path: Path) -> None:
