@@ -62,3 +62,12 @@ def test_catalog_lists_every_rule_with_the_stable_fields() -> None:
         assert set(record["source"]) == {"document", "section", "quote"}
         assert record["baseline"] is None or set(record["baseline"]) == {"value", "unit", "year"}
         assert {"id", "plan", "kind", "subject", "name", "attribute"} <= set(record)
+
+
+def test_plans_doc_counts_match_the_rule_files() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "plans.md").read_text(encoding="utf-8")
+    for path in RULE_FILES:
+        rf = load_rule_file(path).rules_file
+        row = next(line for line in doc.splitlines() if line.startswith(f"| [`{path.stem}`]"))
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert cells[-3:] == [str(len(rf.indicators)), str(len(rf.obligations)), str(len(rf.entities))]
