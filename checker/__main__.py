@@ -1,3 +1,3 @@
 from checker.cli import check_main
 
-raise SystemExit(check_main())
+check_main()

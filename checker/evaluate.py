@@ -203,9 +203,9 @@ def _place_key(place: str) -> list[tuple[int, int | str]]:
 def _match(
     plan: Plan, owed: list[OwedRule], section: str,
     entries: list[IndicatorEntry] | list[ObligationEntry], name: str, problems: list[Problem],
-) -> dict[str, tuple[OwedRule, IndicatorEntry | ObligationEntry, str]]:
+) -> dict[str, tuple[OwedRule, RuleRef, str]]:
     matcher = _Matcher(plan, owed, section)
-    found: dict[str, tuple[OwedRule, IndicatorEntry | ObligationEntry, str]] = {}
+    found: dict[str, tuple[OwedRule, RuleRef, str]] = {}
     for index, entry in enumerate(entries):
         place = f"$.{section}[{index}]"
         hit = matcher.find(entry, name, place)
@@ -231,7 +231,7 @@ class _Stated:
 
 
 def _indicator_input(
-    plan: Plan, rule: IndicatorRule, entry: IndicatorEntry | ObligationEntry, place: str, year: int,
+    plan: Plan, rule: IndicatorRule, entry: RuleRef, place: str, year: int,
     name: str, problems: list[Problem], prior: Mapping[int, tuple[Decimal, str]],
 ) -> _Stated:
     assert isinstance(entry, IndicatorEntry)
@@ -271,7 +271,7 @@ def _indicator_input(
 
 
 def _quantity(
-    rule: ObligationRule, entry: IndicatorEntry | ObligationEntry, place: str, name: str, problems: list[Problem]
+    rule: ObligationRule, entry: RuleRef, place: str, name: str, problems: list[Problem]
 ) -> Decimal | None:
     assert isinstance(entry, ObligationEntry)
     if entry.quantity is None or entry.unit is None:
@@ -297,6 +297,8 @@ def _result(plan: Plan, item: OwedRule, outcome: Outcome, trend: Trend, lang: La
     rule = item.rule
     cite = Msg.of("cite", quote=rule.source.quote, section=rule.source.section).render(lang)
     message = f"{outcome.message.render(lang)} {cite}"
+    kind: str
+    unit: str | None
     if isinstance(rule, IndicatorRule):
         kind, name, unit, attribute = rule.kind, rule.name, rule.unit, rule.attribute
     else:

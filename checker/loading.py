@@ -147,7 +147,8 @@ def parse_json(text: str, name: str, error: type[CheckerError]) -> dict[str, Any
 
 def _top_object(data: Any, name: str, error: type[CheckerError]) -> dict[str, Any]:
     if not isinstance(data, dict):
-        kind = {list: "数组 array", str: "字符串 string"}.get(type(data), f"{type(data).__name__}")
+        names: dict[type, str] = {list: "数组 array", str: "字符串 string"}
+        kind = names.get(type(data), type(data).__name__)
         zh_kind, _, en_kind = kind.partition(" ")
         raise error([Problem(
             name, f"顶层应为对象,实为{zh_kind}", f"top level must be an object, not {en_kind or zh_kind}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -34,7 +35,8 @@ class Plan:
 
     @cached_property
     def rules(self) -> dict[str, Rule]:
-        return {r.id: r for r in (*self.rules_file.indicators, *self.rules_file.obligations)}
+        rules: list[Rule] = [*self.rules_file.indicators, *self.rules_file.obligations]
+        return {r.id: r for r in rules}
 
     @cached_property
     def categories(self) -> dict[str, Any]:
@@ -125,7 +127,7 @@ def cross_reference_problems(model: RuleFile) -> list[tuple[JsonPath, str, str]]
 
     period = model.plan.period
     seen: set[str] = set()
-    sections: list[tuple[str, list[IndicatorRule] | list[ObligationRule]]] = [
+    sections: list[tuple[str, Sequence[Rule]]] = [
         ("indicators", model.indicators),
         ("obligations", model.obligations),
     ]

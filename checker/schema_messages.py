@@ -12,7 +12,7 @@ _TYPES_ZH = {
 
 def _zh_type(t: Any) -> str:
     if isinstance(t, list):
-        return "或".join(_TYPES_ZH.get(x, x) for x in t)
+        return "或".join(_TYPES_ZH.get(str(x), str(x)) for x in t)
     return _TYPES_ZH.get(t, str(t))
 
 

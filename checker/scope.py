@@ -34,10 +34,8 @@ def owed_rules(plan: Plan, reporter: Entity) -> list[OwedRule]:
         if subject == reporter.id or (is_jurisdiction and _reports_through(plan, subject, reporter.id)):
             role = "subject"
         else:
-            for candidate in ("lead", "support", "joint"):
-                if names & set(getattr(rule.responsible, candidate)):
-                    role = candidate  # type: ignore[assignment]
-                    break
+            roles: tuple[Role, ...] = ("lead", "support", "joint")
+            role = next((r for r in roles if names & set(getattr(rule.responsible, r))), None)
         if role is not None:
             owed.append(OwedRule(rule, role))
     return owed

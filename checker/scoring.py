@@ -40,7 +40,7 @@ def grade_for(score: float, settings: ScoringSettings) -> str:
 
 def score(results: Sequence[RuleResult], categories: Sequence[Category], settings: ScoringSettings) -> ScoreSummary:
     """Score, grade and pass/fail of one assessment."""
-    counts = {s: 0 for s in STATUSES}
+    counts: dict[str, int] = {s: 0 for s in STATUSES}
     for r in results:
         counts[r.status] += 1
     applicable = [r for r in results if r.status not in UNSCORED]

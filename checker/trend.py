@@ -14,7 +14,7 @@ from decimal import Decimal
 from checker.kinds.base import IndicatorInput, meets
 from checker.messages import Msg
 from checker.models.plan import IndicatorRule
-from checker.models.results import CagrRatio, Projection, SeriesPoint
+from checker.models.results import CagrClass, CagrRatio, Projection, SeriesPoint
 
 # Kinds whose reported value is compared with a target level, so a trend of it means something.
 TRENDED = ("level", "flow", "cumulative", "multiple", "growth_rate", "increment")
@@ -95,13 +95,13 @@ def cagr_ratio(rule: IndicatorRule, series: Mapping[int, Decimal], year: int) ->
     required = (float(goal) / float(baseline.value)) ** (1 / (rule.target.year - baseline.year)) - 1
     actual = (float(v1) / float(v0)) ** (1 / (y1 - y0)) - 1
     ratio = None if required == 0 else round(actual / required, 4)
-    category = None
+    category: CagrClass | None = None
     if ratio is not None:
         category = (
             "on_track" if ratio >= 0.95 else "needs_acceleration" if ratio >= 0.6
             else "limited_progress" if ratio >= 0 else "moving_away"
         )
-    return CagrRatio(actual=round(actual * 100, 2), required=round(required * 100, 2), ratio=ratio, category=category)  # type: ignore[arg-type]
+    return CagrRatio(actual=round(actual * 100, 2), required=round(required * 100, 2), ratio=ratio, category=category)
 
 
 @dataclass(frozen=True)

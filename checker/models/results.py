@@ -14,6 +14,7 @@ STATUSES: tuple[Status, ...] = (
 )
 ProgressClass = Literal["achieved", "on_schedule", "lagging", "seriously_lagging", "moving_away"]
 RuleType = Literal["indicator", "obligation"]
+CagrClass = Literal["on_track", "needs_acceleration", "limited_progress", "moving_away"]
 Severity = Literal["error", "warning", "info"]
 
 
@@ -52,7 +53,7 @@ class CagrRatio(Frozen):
     actual: float = Field(description="Actual CAGR in % from the first positive value.")
     required: float = Field(description="Required CAGR in % from the baseline to the target.")
     ratio: float | None
-    category: Literal["on_track", "needs_acceleration", "limited_progress", "moving_away"] | None
+    category: CagrClass | None
 
 
 class Projection(Frozen):
