@@ -60,7 +60,7 @@ def score(results: Sequence[RuleResult], categories: Sequence[Category], setting
             weighted += cat.weight * cat_score
             weights += cat.weight
         per_category.append(CategoryScore(
-            id=cat.id, name=cat.name, weight=cat.weight, score=None if cat_score is None else round(cat_score, 1)
+            id=cat.id, name=cat.name, name_en=cat.name_en, weight=cat.weight, score=None if cat_score is None else round(cat_score, 1)
         ))
     total = round(weighted / weights, 1) if weights else None
 

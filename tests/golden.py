@@ -6,6 +6,7 @@ review the diff.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from pathlib import Path
@@ -44,12 +45,47 @@ def golden_path(folder: str) -> Path:
     return GOLDEN / f"{folder}.json"
 
 
+# Terminal reports kept as exact text: name -> (paths, rule file or None, language)
+TEXT_CASES: dict[str, tuple[tuple[str, ...], str | None, str]] = {
+    "scoring-example.zh": (("docs/examples/scoring-example.json",), "tests/fixtures/mini-plan.yaml", "zh"),
+    "scoring-example.en": (("docs/examples/scoring-example.json",), "tests/fixtures/mini-plan.yaml", "en"),
+    "xianning-2021-2023.zh": (
+        tuple(f"submissions/xianning/{n}" for n in ("2021-xianning-annual.json", "2022-xianning-annual.json", "2023-xianning-midterm.json")),
+        None, "zh",
+    ),
+}
+
+
+def text_for(name: str) -> str:
+    """The terminal report of one text case, without colour."""
+    from checker.reporters import get_reporter
+
+    paths, rules, lang = TEXT_CASES[name]
+    cwd = os.getcwd()
+    os.chdir(REPO)
+    try:
+        run = check(CheckArgs(paths, Path(rules) if rules else None, lang))  # type: ignore[arg-type]
+        out = io.StringIO()
+        get_reporter("text")(run, out, lang, False)  # type: ignore[arg-type]
+    finally:
+        os.chdir(cwd)
+    return out.getvalue()
+
+
+def text_path(name: str) -> Path:
+    return GOLDEN / "text" / f"{name}.txt"
+
+
 def main() -> None:
     GOLDEN.mkdir(exist_ok=True)
     for folder in example_folders():
         text = json.dumps(golden_for(folder), ensure_ascii=False, indent=1) + "\n"
         golden_path(folder).write_text(text, encoding="utf-8")
         print(f"wrote {golden_path(folder).relative_to(REPO)}")
+    text_path("x").parent.mkdir(exist_ok=True)
+    for name in TEXT_CASES:
+        text_path(name).write_text(text_for(name), encoding="utf-8")
+        print(f"wrote {text_path(name).relative_to(REPO)}")
 
 
 if __name__ == "__main__":

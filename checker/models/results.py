@@ -98,6 +98,7 @@ class RuleResult(Frozen):
 class CategoryScore(Frozen):
     id: str
     name: str
+    name_en: str | None = None
     weight: float
     score: float | None
 

@@ -29,8 +29,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "total": ("总分", "score"),
     "grade": ("等级", "grade"),
     "no_grade": ("数据不足,不评等级", "insufficient data, no grade"),
-    "passed": ("通过", "pass"),
-    "failed": ("不通过", "fail"),
+    "passed": ("通过", "passed"),
+    "failed": ("不通过", "FAILED"),
     "veto": ("一票否决(约束性指标未完成)", "veto (binding indicators missed)"),
     "review_share": ("待审核权重占比", "weight needing review"),
     "to_fix": ("需整改", "to fix"),
@@ -92,18 +92,20 @@ def _assessment(a: Assessment, out: TextIO, lang: Lang, paint: _Painter) -> None
     note = f"  ({_w('illustrative', lang)})" if a.illustrative else ""
     out.write(f"{_w('file', lang)}: {a.submission}{note}\n")
     names = {c.id: c for c in a.categories}
+    status_cells = max(width(label(STATUS_LABELS, s, lang)) for s in STATUS_LABELS) + 2
     header = (
-        f"  {pad(_w('status', lang), 10)}{pad(_w('rule', lang), 16)}{pad(_w('name', lang), 34)}"
+        f"  {pad(_w('status', lang), status_cells)}{pad(_w('rule', lang), 16)}{pad(_w('name', lang), 34)}"
         f"{pad(_w('expected', lang), 12)}{pad(_w('actual', lang), 12)}{_w('score', lang)}"
     )
     for cat_id in dict.fromkeys(r.category for r in a.results):
         cat = names.get(cat_id)
         cat_score = "—" if cat is None or cat.score is None else fmt_number(cat.score)
-        out.write(f"\n{paint('【' + (cat.name if cat else cat_id) + '】', '1')} {_w('score', lang)} {cat_score}\n")
+        cat_name = cat_id if cat is None else (cat.name_en or cat.name) if lang == "en" else cat.name
+        out.write(f"\n{paint('【' + cat_name + '】', '1')} {_w('score', lang)} {cat_score}\n")
         out.write(paint(header, "2") + "\n")
         for r in a.results:
             if r.category == cat_id:
-                out.write(_row(r, lang, paint) + "\n")
+                out.write(_row(r, lang, paint, status_cells) + "\n")
     _trends(a, out, lang, paint)
     out.write("\n")
     grade = label(GRADE_LABELS, a.grade, lang) if a.grade else _w("no_grade", lang)
@@ -156,13 +158,13 @@ def _trends(a: Assessment, out: TextIO, lang: Lang, paint: _Painter) -> None:
         out.write(" · ".join(parts) + "\n")
 
 
-def _row(r: RuleResult, lang: Lang, paint: _Painter) -> str:
+def _row(r: RuleResult, lang: Lang, paint: _Painter, status_cells: int) -> str:
     status = label(STATUS_LABELS, r.status, lang)
     unit = r.unit or ""
     expected = "" if r.expected is None else f"{fmt_number(r.expected)}{unit}"
     actual = "" if r.actual is None else f"{fmt_number(r.actual)}{unit}"
     score = "—" if r.score is None else fmt_number(r.score)
     return (
-        f"  {paint(pad(status, 10), STATUS_COLORS[r.status])}{pad(clip(r.rule_id, 16), 16)}"
+        f"  {paint(pad(status, status_cells), STATUS_COLORS[r.status])}{pad(clip(r.rule_id, 16), 16)}"
         f"{pad(clip(r.name, 34), 34)}{pad(clip(expected, 12), 12)}{pad(clip(actual, 12), 12)}{score}"
     )

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.golden import example_folders, golden_for, golden_path
+from tests.golden import TEXT_CASES, example_folders, golden_for, golden_path, text_for, text_path
 
 EXPECTED_EXIT = {"hubei": 2, "langfang": 2, "quzhou": 2, "wuhan": 2, "xianning": 2}  # each has a mistakes/ folder
 
@@ -36,3 +36,8 @@ def test_mistakes_reports_show_their_messages(folder: str) -> None:
     mistakes = {k: v for k, v in golden_for(folder)["files"].items() if "/mistakes/" in k}
     assert mistakes
     assert any("errors" in v for v in mistakes.values())
+
+
+@pytest.mark.parametrize("name", sorted(TEXT_CASES))
+def test_terminal_report_matches_golden_text(name: str) -> None:
+    assert text_for(name) == text_path(name).read_text(encoding="utf-8")
