@@ -170,7 +170,10 @@ def evaluate(
         trend = Trend()
         if isinstance(rule, IndicatorRule):
             stated = indicator_inputs.get(rule.id)
-            if stated is None:
+            if rule.baseline is not None and submission.year <= rule.baseline.year:
+                # The path starts after the baseline year: nothing is due yet.
+                outcome = Outcome("not_due", Msg.of("not_due", year=submission.year))
+            elif stated is None:
                 outcome = _not_reported_indicator(submission.year)
             else:
                 outcome = KINDS[rule.kind](stated.input)
@@ -178,7 +181,9 @@ def evaluate(
                 outcome = replace(outcome, notes=(*stated.revisions, *outcome.notes, *trend.warnings))
         else:
             found = obligation_entries.get(rule.id)
-            if found is None:
+            if rule.start is not None and submission.year < rule.start and not _completed(found):
+                outcome = Outcome("not_due", Msg.of("ob_not_due", start=rule.start))
+            elif found is None:
                 outcome = Outcome("not_reported", Msg.of("not_reported"), points=0.0, fix=Msg.of("report_obligation"))
             else:
                 entry = found[1]
@@ -283,6 +288,10 @@ def _quantity(
         ))
         return None
     return _to_rule_unit(entry.quantity, entry.unit, rule.deliverable.unit, name, place + ".unit", problems)
+
+
+def _completed(found: tuple[OwedRule, RuleRef, str] | None) -> bool:
+    return found is not None and isinstance(found[1], ObligationEntry) and found[1].status == "completed"
 
 
 def _not_reported_indicator(year: int) -> Outcome:

@@ -93,6 +93,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "ob_not_started_late": ("到期({due}年)仍未启动。", "not started by its due year {due}."),
     "ob_recurring_missed": ("本年度未开展。", "not done this year."),
     "ob_continuous": ("持续推进中。", "ongoing."),
+    "ob_not_due": ("{start}年起执行,本年度尚未到期。", "due from {start}; nothing is due yet."),
     "ob_na": ("不适用:{reason}", "not applicable: {reason}"),
     "ob_quantity": ("已完成 {actual}{unit}({what}),要求{cmp} {target}{unit}。",
                     "{actual} {unit} delivered ({what}); required {cmp} {target} {unit}."),

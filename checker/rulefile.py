@@ -143,14 +143,14 @@ def cross_reference_problems(model: RuleFile) -> list[tuple[JsonPath, str, str]]
             for role in ("lead", "support", "joint"):
                 for j, unit_id in enumerate(getattr(rule.responsible, role)):
                     need_entity(unit_id, at + ("responsible", role, j))
-            year = rule.target.year if isinstance(rule, IndicatorRule) else rule.due
-            if year is not None and not (period.start <= year <= period.end):
-                field_name = ("target", "year") if isinstance(rule, IndicatorRule) else ("due",)
-                out.append((
-                    at + field_name,
-                    f"年份 {year} 不在规划期 {period.start}–{period.end} 内",
-                    f"year {year} is outside the plan period {period.start}-{period.end}",
-                ))
+            years = {("target", "year"): rule.target.year} if isinstance(rule, IndicatorRule) else {("due",): rule.due, ("start",): rule.start}
+            for field_name, year in years.items():
+                if year is not None and not (period.start <= year <= period.end):
+                    out.append((
+                        at + field_name,
+                        f"年份 {year} 不在规划期 {period.start}–{period.end} 内",
+                        f"year {year} is outside the plan period {period.start}-{period.end}",
+                    ))
             unit = rule.unit if isinstance(rule, IndicatorRule) else getattr(rule.deliverable, "unit", None)
             if unit is not None:
                 try:

@@ -220,6 +220,10 @@ class ObligationRule(Strict):
         default=None, description="Entity the measure belongs to; default the jurisdiction."
     )
     responsible: Responsible = Field(default_factory=Responsible)
+    start: int | None = Field(
+        default=None, ge=1949, le=2100,
+        description="First year anything is due (a 中期评估 in 2023): before it the rule is not_due.",
+    )
     due: int | None = Field(
         default=None, ge=1949, le=2100, description="Year it must be done by; default plan end."
     )

@@ -20,6 +20,8 @@ CASES = [
     ("quantity final short", 2025, "咸宁市", {"id": "XN-O-STATIONS", "status": "completed", "quantity": 6, "unit": "个", "evidence": NAMELESS}, "missed", 85.7),
     ("quantity without evidence", 2025, "咸宁市", {"id": "XN-O-STATIONS", "status": "completed", "quantity": 7, "unit": "个"}, "needs_review", None),
     ("completed without quantity", 2025, "咸宁市", {"id": "XN-O-STATIONS", "status": "completed", "evidence": NAMELESS}, "needs_review", None),
+    ("not started before its start year", 2021, "咸宁市", {"id": "T-DOC", "status": "not_started"}, "not_due", None),
+    ("done before its start year", 2021, "咸宁市", {"id": "T-DOC", "status": "completed", "evidence": EVIDENCE}, "met", 100.0),
     ("document before due", 2022, "咸宁市", {"id": "T-DOC", "status": "in_progress"}, "on_track", 100.0),
     ("document late", 2023, "咸宁市", {"id": "T-DOC", "status": "in_progress"}, "missed", 0.0),
     ("document not started before due", 2022, "咸宁市", {"id": "T-DOC", "status": "not_started"}, "behind", 50.0),
@@ -49,6 +51,12 @@ def test_missing_evidence_says_what_to_add(result_of: Callable[..., Any]) -> Non
     result = result_of(report(2025, obligations=[{"id": "T-ONGOING", "status": "completed"}]), "T-ONGOING")
     assert result.message.startswith("报告完成但未提供佐证材料。")
     assert result.fix == "请补充佐证材料(文件标题、文号、日期或链接)。"
+
+
+def test_unreported_before_start_is_not_due(result_of: Callable[..., Any]) -> None:
+    result = result_of(report(2021), "T-DOC")
+    assert (result.status, result.score) == ("not_due", None)
+    assert result.message.startswith("2022年起执行,本年度尚未到期。")
 
 
 def test_unreported_obligation(result_of: Callable[..., Any]) -> None:
