@@ -35,6 +35,10 @@ def _guard(show_traceback: bool, body: Callable[[], int], lang: str = "zh") -> i
         for problem in exc.problems:
             click.echo(problem.render(lang), err=True)  # type: ignore[arg-type]
         return EXIT_INPUT
+    except BrokenPipeError:
+        # The reader went away (`check … | head`): stop quietly, as other command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAIL
     except Exception:  # a bug: say so plainly, keep the trace for --traceback
         if show_traceback:
             traceback.print_exc()

@@ -164,34 +164,14 @@ def evaluate(
     if problems:
         raise SubmissionError(sorted(problems, key=lambda p: _place_key(p.place)))
     results = []
-    settings = plan.rules_file.scoring
     for item in owed:
         rule = item.rule
         trend = Trend()
         if isinstance(rule, IndicatorRule):
-            stated = indicator_inputs.get(rule.id)
-            if rule.baseline is not None and submission.year <= rule.baseline.year:
-                # The path starts after the baseline year: nothing is due yet.
-                outcome = Outcome("not_due", Msg.of("not_due", year=submission.year))
-            elif stated is None:
-                outcome = _not_reported_indicator(submission.year)
-            else:
-                outcome = KINDS[rule.kind](stated.input)
-                trend = trend_of(stated.input, stated.sources)
-                outcome = replace(outcome, notes=(*stated.revisions, *outcome.notes, *trend.warnings))
+            outcome, trend = _judge_indicator(rule, indicator_inputs.get(rule.id), submission.year)
         else:
             found = obligation_entries.get(rule.id)
-            if rule.start is not None and submission.year < rule.start and not _completed(found):
-                outcome = Outcome("not_due", Msg.of("ob_not_due", start=rule.start))
-            elif found is None:
-                outcome = Outcome("not_reported", Msg.of("not_reported"), points=0.0, fix=Msg.of("report_obligation"))
-            else:
-                entry = found[1]
-                assert isinstance(entry, ObligationEntry)
-                outcome = evaluate_obligation(ObligationInput(
-                    rule, entry, quantities.get(rule.id), submission.year, rule.due or period.end,
-                    period.start, settings.progress, settings.obligation_points,
-                ))
+            outcome = _judge_obligation(plan, rule, found and found[1], quantities.get(rule.id), submission.year)
         results.append(_result(plan, item, outcome, trend, lang))
     values: PriorValues = {
         rid: {y: (v, stated.sources[y]) for y, v in stated.input.series().items() if y in stated.sources}
@@ -290,12 +270,29 @@ def _quantity(
     return _to_rule_unit(entry.quantity, entry.unit, rule.deliverable.unit, name, place + ".unit", problems)
 
 
-def _completed(found: tuple[OwedRule, RuleRef, str] | None) -> bool:
-    return found is not None and isinstance(found[1], ObligationEntry) and found[1].status == "completed"
+def _judge_indicator(rule: IndicatorRule, stated: _Stated | None, year: int) -> tuple[Outcome, Trend]:
+    if rule.baseline is not None and year <= rule.baseline.year:
+        # The path starts after the baseline year: nothing is due yet.
+        return Outcome("not_due", Msg.of("not_due", year=year)), Trend()
+    if stated is None:
+        return Outcome("not_reported", Msg.of("not_reported"), points=0.0, fix=Msg.of("report_value", year=year)), Trend()
+    outcome = KINDS[rule.kind](stated.input)
+    trend = trend_of(stated.input, stated.sources)
+    return replace(outcome, notes=(*stated.revisions, *outcome.notes, *trend.warnings)), trend
 
 
-def _not_reported_indicator(year: int) -> Outcome:
-    return Outcome("not_reported", Msg.of("not_reported"), points=0.0, fix=Msg.of("report_value", year=year))
+def _judge_obligation(
+    plan: Plan, rule: ObligationRule, entry: RuleRef | None, quantity: Decimal | None, year: int
+) -> Outcome:
+    completed = isinstance(entry, ObligationEntry) and entry.status == "completed"
+    if rule.start is not None and year < rule.start and not completed:
+        return Outcome("not_due", Msg.of("ob_not_due", start=rule.start))
+    if not isinstance(entry, ObligationEntry):
+        return Outcome("not_reported", Msg.of("not_reported"), points=0.0, fix=Msg.of("report_obligation"))
+    period, settings = plan.rules_file.plan.period, plan.rules_file.scoring
+    return evaluate_obligation(ObligationInput(
+        rule, entry, quantity, year, rule.due or period.end, period.start, settings.progress, settings.obligation_points,
+    ))
 
 
 def _num(value: Decimal | None) -> float | None:
