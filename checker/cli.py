@@ -49,21 +49,21 @@ def _guard(show_traceback: bool, body: Callable[[], int], lang: str = "zh") -> i
 
 rules_option = click.option(
     "--rules", "rules", type=click.Path(path_type=Path), default=None,
-    help="Rule file or directory (default: the plans installed with the checker).",
+    help="规则文件或目录(默认:随程序安装的规划)/ Rule file or directory (default: the installed plans).",
 )
-lang_option = click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True, help="Language of the report.")
-traceback_option = click.option("--traceback", is_flag=True, help="Show the Python traceback of an internal error.")
+lang_option = click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True, help="报告语言 / Language of the report.")
+traceback_option = click.option("--traceback", is_flag=True, help="内部错误时显示调用栈 / Show the traceback of an internal error.")
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, required=True)
 @rules_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="输出格式 / Output format.")
 @lang_option
-@click.option("--fail-under", type=click.FloatRange(0, 100), default=None, help="Fail when a score is below this.")
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=None, help="总分低于此值即不通过 / Fail below this score.")
 @click.option(
     "--fail-on", multiple=True, type=click.Choice(STATUS_CHOICES),
-    help="Fail when any rule has this status (repeatable).",
+    help="任一规则为此状态即不通过(可重复)/ Fail when any rule has this status (repeatable).",
 )
 @traceback_option
 @click.version_option(package_name="plan-compliance-checker")
@@ -71,10 +71,15 @@ def check_command(
     paths: tuple[str, ...], rules: Path | None, fmt: str, lang: str, fail_under: float | None,
     fail_on: tuple[str, ...], traceback: bool,
 ) -> None:
-    """Check annual-report submissions (files or directories) against their plans' rules.
+    """检查年度报告(文件或目录)是否符合规划规则。
+    Check annual reports (files or directories) against their plans' rules.
 
-    Exit status: 0 all pass; 1 an assessment fails (不合格, veto, --fail-under/--fail-on);
-    2 invalid input or usage; 3 internal error.
+    \b
+    退出码 / exit status:
+      0 全部通过 / all pass
+      1 有评估不通过(不合格、一票否决、--fail-under/--fail-on)/ an assessment fails
+      2 输入或用法错误 / invalid input or usage
+      3 内部错误 / internal error
     """
 
     def body() -> int:
@@ -95,7 +100,7 @@ def check_command(
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="plan-compliance-checker")
 def checker_group() -> None:
-    """The rule catalog: list, explain and validate plans' rules."""
+    """规则目录:列出、解释、校验规划规则 / The rule catalog: list, explain, validate."""
 
 
 @checker_group.command("rules")
@@ -105,7 +110,7 @@ def checker_group() -> None:
 @lang_option
 @traceback_option
 def rules_command(plan: str | None, rules: Path | None, fmt: str, lang: str, traceback: bool) -> None:
-    """List every rule (of PLAN, an id or a rule file, or of all plans)."""
+    """列出规则(指定规划编号或规则文件,或全部)/ List rules of PLAN (id or file) or of all plans."""
 
     def body() -> int:
         from checker import listing
@@ -127,7 +132,7 @@ def rules_command(plan: str | None, rules: Path | None, fmt: str, lang: str, tra
 @lang_option
 @traceback_option
 def explain_command(rule_id: str, rules: Path | None, lang: str, traceback: bool) -> None:
-    """Show one rule in full."""
+    """显示一条规则的全部内容 / Show one rule in full."""
 
     def body() -> int:
         from checker import listing
@@ -142,7 +147,7 @@ def explain_command(rule_id: str, rules: Path | None, lang: str, traceback: bool
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @traceback_option
 def validate_command(files: tuple[Path, ...], traceback: bool) -> None:
-    """Validate rule files; report every problem with file, line, rule id and field."""
+    """校验规则文件并列出全部问题 / Validate rule files, listing every problem."""
 
     def body() -> int:
         from checker.errors import RuleFileError

@@ -94,7 +94,8 @@ def check(args: CheckArgs) -> CheckRun:
         if not assessment.passed or _fails_thresholds(assessment, args):
             run.failed.add(len(run.assessments))
         run.assessments.append(assessment)
-    run.problems.sort(key=lambda p: (p.file, p.line or 0, p.place))
+    # A broken rule file is reported once, not once per report that needs it.
+    run.problems = sorted(set(run.problems), key=lambda p: (p.file, p.line or 0, p.place, p.en))
     return run
 
 
