@@ -148,3 +148,18 @@ def test_the_unit_chosen_changes_nothing(assess_dict: Callable[..., Any], data: 
 @given(city_reports())
 def test_same_input_same_bytes(assess_dict: Callable[..., Any], data: dict[str, Any]) -> None:
     assert _dump(assess_dict(data)) == _dump(assess_dict(json.loads(json.dumps(data, default=str))))
+
+
+def test_documented_scoring_settings_load(tmp_path: Any) -> None:
+    """The `scoring:` block of docs/rule-format.md is valid and spells out the defaults."""
+    import re
+
+    from checker.rulefile import load_rule_file
+    from tests.conftest import MINI_PLAN
+
+    doc = (REPO / "docs" / "rule-format.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(scoring:\n.*?)```", doc, re.S)
+    assert block is not None
+    rules = tmp_path / "plan.yaml"
+    rules.write_text(MINI_PLAN.read_text(encoding="utf-8") + block.group(1), encoding="utf-8")
+    assert load_rule_file(rules).rules_file.scoring == ScoringSettings()
