@@ -234,7 +234,8 @@ def parse_yaml(text: str, name: str, error: type[CheckerError]) -> tuple[dict[st
 Describe = Callable[[JsonPath], str]
 
 
-def _line_for(path: JsonPath, lines: dict[JsonPath, int]) -> int | None:
+def line_for(path: JsonPath, lines: dict[JsonPath, int]) -> int | None:
+    """The line of a path, or of its nearest ancestor that has one."""
     while path and path not in lines:
         path = path[:-1]
     return lines.get(path)
@@ -266,7 +267,7 @@ def schema_problems(
         for leaf in _leaves(err):
             leaf_path: JsonPath = tuple(leaf.absolute_path)
             zh, en = explain(leaf)
-            problems.append(Problem(name, zh, en, describe(leaf_path), _line_for(leaf_path, lines)))
+            problems.append(Problem(name, zh, en, describe(leaf_path), line_for(leaf_path, lines)))
     return sorted(set(problems), key=lambda p: (p.line or 0, p.place, p.en))
 
 
@@ -303,7 +304,8 @@ def _validator(schema_name: str) -> Any:
 
 
 def build_model(
-    model: type[M], data: dict[str, Any], name: str, lines: dict[JsonPath, int], describe: Describe
+    model: type[M], data: dict[str, Any], name: str, lines: dict[JsonPath, int], describe: Describe,
+    error: type[CheckerError],
 ) -> M:
     """Validate data into the model; pydantic's errors become problems with places and lines."""
     try:
@@ -314,8 +316,8 @@ def build_model(
             loc = _document_path(data, item["loc"])
             msg = str(item["msg"]).removeprefix("Value error, ")
             zh, _, en = msg.partition(" | ")
-            problems.append(Problem(name, zh if en else f"不符合要求:{msg}", en or msg, describe(loc), _line_for(loc, lines)))
-        raise CheckerError(problems) from exc
+            problems.append(Problem(name, zh if en else f"不符合要求:{msg}", en or msg, describe(loc), line_for(loc, lines)))
+        raise error(problems) from exc
 
 
 def _document_path(data: Any, loc: tuple[Any, ...]) -> JsonPath:

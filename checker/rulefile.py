@@ -8,8 +8,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from checker.errors import CheckerError, Problem, RuleFileError
-from checker.loading import JsonPath, build_model, format_path, parse_yaml, read_text, schema_problems
+from checker.errors import Problem, RuleFileError
+from checker.loading import JsonPath, build_model, format_path, line_for, parse_yaml, read_text, schema_problems
 from checker.models.plan import Entity, IndicatorRule, ObligationRule, RuleFile
 from checker.names import normalise
 from checker.units import UnitError, parse_unit
@@ -87,22 +87,13 @@ def load_rule_file(path: Path) -> Plan:
     problems = schema_problems(data, "rules", name, lines, describe)
     if problems:
         raise RuleFileError(problems)
-    try:
-        model = build_model(RuleFile, data, name, lines, describe)
-    except CheckerError as exc:
-        raise RuleFileError(exc.problems) from exc
+    model = build_model(RuleFile, data, name, lines, describe, RuleFileError)
     problems = [
-        Problem(name, zh, en, describe(p), _line(lines, p)) for p, zh, en in cross_reference_problems(model)
+        Problem(name, zh, en, describe(p), line_for(p, lines)) for p, zh, en in cross_reference_problems(model)
     ]
     if problems:
         raise RuleFileError(sorted(problems, key=lambda p: (p.line or 0, p.place)))
     return Plan(name, model, {e.id: e for e in model.entities})
-
-
-def _line(lines: dict[JsonPath, int], path: JsonPath) -> int | None:
-    while path and path not in lines:
-        path = path[:-1]
-    return lines.get(path)
 
 
 def cross_reference_problems(model: RuleFile) -> list[tuple[JsonPath, str, str]]:

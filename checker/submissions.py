@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from checker.errors import CheckerError, Problem, SubmissionError
+from checker.errors import Problem, SubmissionError
 from checker.loading import build_model, format_path, parse_json, read_text, schema_problems
 from checker.models.submission import Submission
 
@@ -39,8 +39,5 @@ def load_submission(path: Path) -> Submission:
     problems = schema_problems(data, "submission", name, {}, format_path, compiled_first=True)
     if problems:
         raise SubmissionError(problems)
-    try:
-        return build_model(Submission, data, name, {}, format_path)
-    except CheckerError as exc:
-        raise SubmissionError(exc.problems) from exc
+    return build_model(Submission, data, name, {}, format_path, SubmissionError)
 
