@@ -145,11 +145,16 @@ def explain_command(rule_id: str, rules: Path | None, lang: str, traceback: bool
 
 @checker_group.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--seeds", type=click.Path(path_type=Path, file_okay=False), default=None,
+    help="原文目录:核对每条引文 / Folder of the plan texts: check every quote is verbatim.",
+)
 @traceback_option
-def validate_command(files: tuple[Path, ...], traceback: bool) -> None:
+def validate_command(files: tuple[Path, ...], seeds: Path | None, traceback: bool) -> None:
     """校验规则文件并列出全部问题 / Validate rule files, listing every problem."""
 
     def body() -> int:
+        from checker.citations import quote_problems
         from checker.errors import RuleFileError
         from checker.rulefile import load_rule_file
 
@@ -157,6 +162,8 @@ def validate_command(files: tuple[Path, ...], traceback: bool) -> None:
         for path in files:
             try:
                 plan = load_rule_file(path)
+                if seeds is not None and (problems := quote_problems(plan, seeds)):
+                    raise RuleFileError(problems)
             except RuleFileError as exc:
                 for problem in exc.problems:
                     click.echo(problem.render(), err=True)

@@ -9,10 +9,10 @@ from checker.catalog import Catalog
 from checker.errors import CheckerError, Lang, Problem, SubmissionError
 from checker.evaluate import evaluate, resolve_reporter
 from checker.rollup import roll_up
-from checker.series import PriorValues, Report, merge, order_series
 from checker.models.results import Assessment, AssessmentDocument, InputError, Status
 from checker.models.submission import Submission
 from checker.rulefile import Plan
+from checker.series import PriorValues, Report, merge, order_series
 from checker.scoring import score
 from checker.submissions import collect, load_submission
 
@@ -33,14 +33,15 @@ class CheckArgs:
 
 @dataclass
 class CheckRun:
-    """Everything a reporter prints: assessments in input order and every input problem."""
+    """Everything a reporter prints: assessments (by folder, plan, reporter, year) and input problems."""
 
     assessments: list[Assessment] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     failed: set[int] = field(default_factory=set)  # indexes of assessments that fail
 
     def document(self, lang: Lang) -> AssessmentDocument:
-        return AssessmentDocument(
+        # The assessments are already validated models: wrap them without re-validating.
+        return AssessmentDocument.model_construct(
             assessments=self.assessments,
             errors=[InputError(file=p.file, line=p.line, place=p.place, message=p.zh if lang == "zh" else p.en) for p in self.problems],
         )
