@@ -139,10 +139,9 @@ def _to_rule_unit(value: Decimal, unit: str, rule_unit: str, name: str, place: s
 
 
 def evaluate(
-    plan: Plan, submission: Submission, name: str, lang: Lang, prior: PriorValues | None = None
+    plan: Plan, submission: Submission, reporter: Entity, name: str, lang: Lang, prior: PriorValues | None = None
 ) -> Evaluation:
     """Judge every rule the reporter owes; raise SubmissionError listing every entry that does not fit."""
-    reporter = resolve_reporter(plan, submission, name)
     period = plan.rules_file.plan.period
     if not period.start <= submission.year <= period.end:
         raise SubmissionError([Problem(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from checker.kinds.base import Outcome, judge_against_path
@@ -83,7 +83,7 @@ def _quantity(inp: ObligationInput, d: QuantityDeliverable) -> Outcome:
             "ob_quantity_path", actual=inp.quantity, unit=d.unit, what=d.what, expected=outcome.expected or 0,
             due=due, cmp=d.comparator, target=d.value,
         )
-    return Outcome(**{**outcome.__dict__, "message": message})
+    return replace(outcome, message=message)
 
 
 def _with_evidence_check(outcome: Outcome, inp: ObligationInput) -> Outcome:

@@ -77,7 +77,7 @@ def check(args: CheckArgs) -> CheckRun:
         except CheckerError as exc:
             run.problems.extend(exc.problems)
             continue
-        reports.append(Report(path, submission, plan, reporter.id))
+        reports.append(Report(path, submission, plan, reporter))
     series_list, problems = order_series(reports)
     run.problems.extend(problems)
     assessed: list[tuple[Report, Assessment]] = []
@@ -85,7 +85,7 @@ def check(args: CheckArgs) -> CheckRun:
         prior: PriorValues = {}
         for report in series:
             try:
-                assessment, stated = assess_with_values(report.plan, report.submission, str(report.path), args.lang, prior)
+                assessment, stated = assess_with_values(report, args.lang, prior)
             except CheckerError as exc:
                 run.problems.extend(exc.problems)
                 continue
@@ -113,14 +113,14 @@ def _plan_for(catalog: Catalog, submission: Submission, name: str) -> Plan:
 
 def assess(plan: Plan, submission: Submission, name: str, lang: Lang) -> Assessment:
     """Evaluate and score one submission on its own."""
-    return assess_with_values(plan, submission, name, lang, {})[0]
+    report = Report(Path(name), submission, plan, resolve_reporter(plan, submission, name))
+    return assess_with_values(report, lang, {})[0]
 
 
-def assess_with_values(
-    plan: Plan, submission: Submission, name: str, lang: Lang, prior: PriorValues
-) -> tuple[Assessment, PriorValues]:
-    """Evaluate and score one submission given earlier years' values; also return the values it states."""
-    evaluation = evaluate(plan, submission, name, lang, prior)
+def assess_with_values(report: Report, lang: Lang, prior: PriorValues) -> tuple[Assessment, PriorValues]:
+    """Evaluate and score one report given earlier years' values; also return the values it states."""
+    plan, submission, name = report.plan, report.submission, str(report.path)
+    evaluation = evaluate(plan, submission, report.reporter, name, lang, prior)
     summary = score(evaluation.results, plan.rules_file.categories, plan.rules_file.scoring)
     assessment = Assessment(
         submission=name,

@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from checker.errors import Problem
+from checker.models.plan import Entity
 from checker.models.submission import Submission
 from checker.rulefile import Plan
 
@@ -23,7 +24,11 @@ class Report:
     path: Path
     submission: Submission
     plan: Plan
-    reporter_id: str
+    reporter: Entity
+
+    @property
+    def reporter_id(self) -> str:
+        return self.reporter.id
 
 
 def series_key(report: Report) -> tuple[str, str, str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from decimal import Decimal
 
 from checker.kinds.base import IndicatorInput, Outcome, judge_against_path
@@ -37,4 +39,4 @@ def evaluate_increment(inp: IndicatorInput) -> Outcome:
     if missing:
         notes.append(Msg.of("missing_years", years="、".join(map(str, missing))))
         fix = Msg.of("report_history", years="、".join(map(str, missing)))
-    return Outcome(**{**outcome.__dict__, "notes": (*outcome.notes, *notes), "fix": fix})
+    return replace(outcome, notes=(*outcome.notes, *notes), fix=fix)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from checker.kinds.base import IndicatorInput, Outcome, judge_against_path
 from checker.messages import Msg
 
@@ -36,4 +38,4 @@ def evaluate_cumulative(inp: IndicatorInput) -> Outcome:
     ]
     if not falls:
         return outcome
-    return Outcome(**{**outcome.__dict__, "notes": (*outcome.notes, *falls)})
+    return replace(outcome, notes=(*outcome.notes, *falls))

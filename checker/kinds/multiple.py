@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from checker.kinds.base import IndicatorInput, Outcome, judge_against_path
 from checker.messages import Msg
 
@@ -16,4 +18,4 @@ def evaluate_multiple(inp: IndicatorInput) -> Outcome:
         inp.year, rule.path or "geometric", inp.thresholds, rule.unit,
     )
     note = Msg.of("multiple", base_year=rule.base.year, base=rule.base.value, unit=rule.unit, factor=rule.target.value, target=target)
-    return Outcome(**{**outcome.__dict__, "notes": (note, *outcome.notes)})
+    return replace(outcome, notes=(note, *outcome.notes))
