@@ -10,22 +10,26 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import click
 
-# Kept in step with checker.run (which imports pydantic); a test checks they agree.
-EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-STATUS_CHOICES = ("met", "on_track", "behind", "missed", "not_reported", "needs_review", "not_applicable", "not_due")
-FORMATS = ("text", "json")  # keys of checker.reporters.REPORTERS; a test checks they agree
-LANGS = ("zh", "en")
+from checker.codes import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_PIPE, STATUSES
+from checker.i18n import LANGS, Lang
+from checker.output import Context, formats_for
 
 
 def _color(stream: Any) -> bool:
     return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
 
 
-def _guard(show_traceback: bool, body: Callable[[], int], lang: str = "zh") -> int:
+def _stdout() -> BinaryIO:
+    """Standard output as bytes: renderers write UTF-8 whatever the terminal's encoding claims."""
+    sys.stdout.flush()
+    return sys.stdout.buffer
+
+
+def _guard(show_traceback: bool, body: Callable[[], int], lang: Lang = "zh") -> int:
     """Run a command body: user errors exit 2 with their message, a bug exits 3 with a short note."""
     from checker.errors import CheckerError
 
@@ -33,12 +37,16 @@ def _guard(show_traceback: bool, body: Callable[[], int], lang: str = "zh") -> i
         return body()
     except CheckerError as exc:
         for problem in exc.problems:
-            click.echo(problem.render(lang), err=True)  # type: ignore[arg-type]
+            click.echo(problem.render(lang), err=True)
         return EXIT_INPUT
+    except KeyboardInterrupt:
+        click.echo("已中断 / interrupted", err=True)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader went away (`check … | head`): stop quietly, as other command-line tools do.
+        # The reader went away (`check … | head`): stop quietly, as other command-line tools do,
+        # with the status a shell gives a process ended by SIGPIPE (not "an assessment failed").
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_FAIL
+        return EXIT_PIPE
     except Exception:  # a bug: say so plainly, keep the trace for --traceback
         if show_traceback:
             traceback.print_exc()
@@ -58,17 +66,17 @@ traceback_option = click.option("--traceback", is_flag=True, help="内部错误�
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, required=True)
 @rules_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="输出格式 / Output format.")
+@click.option("--format", "fmt", type=click.Choice(formats_for("check")), default="text", show_default=True, help="输出格式 / Output format.")
 @lang_option
 @click.option("--fail-under", type=click.FloatRange(0, 100), default=None, help="总分低于此值即不通过 / Fail below this score.")
 @click.option(
-    "--fail-on", multiple=True, type=click.Choice(STATUS_CHOICES),
+    "--fail-on", multiple=True, type=click.Choice(STATUSES),
     help="任一规则为此状态即不通过(可重复)/ Fail when any rule has this status (repeatable).",
 )
 @traceback_option
 @click.version_option(package_name="plan-compliance-checker")
 def check_command(
-    paths: tuple[str, ...], rules: Path | None, fmt: str, lang: str, fail_under: float | None,
+    paths: tuple[str, ...], rules: Path | None, fmt: str, lang: Lang, fail_under: float | None,
     fail_on: tuple[str, ...], traceback: bool,
 ) -> None:
     """检查年度报告(文件或目录)是否符合规划规则。
@@ -83,15 +91,14 @@ def check_command(
     """
 
     def body() -> int:
-        from checker.reporters import get_reporter
+        from checker.output import renderer
         from checker.run import CheckArgs, check
 
-        args = CheckArgs(paths, rules, lang, fail_under, tuple(fail_on))  # type: ignore[arg-type]
-        run = check(args)
-        stream = sys.stdout
-        get_reporter(fmt)(run, stream, lang, _color(stream))  # type: ignore[arg-type]
+        out = renderer(fmt, _stdout(), Context(lang, _color(sys.stdout)))
+        run = check(CheckArgs(paths, rules, fail_under, tuple(fail_on)), out.add)  # type: ignore[arg-type]
+        out.close(run)
         for problem in run.problems:
-            click.echo(problem.render(lang), err=True)  # type: ignore[arg-type]
+            click.echo(problem.render(lang), err=True)
         return run.exit_code
 
     sys.exit(_guard(traceback, body, lang))
@@ -106,21 +113,17 @@ def checker_group() -> None:
 @checker_group.command("rules")
 @click.argument("plan", required=False)
 @rules_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(formats_for("rules")), default="text", show_default=True)
 @lang_option
 @traceback_option
-def rules_command(plan: str | None, rules: Path | None, fmt: str, lang: str, traceback: bool) -> None:
+def rules_command(plan: str | None, rules: Path | None, fmt: str, lang: Lang, traceback: bool) -> None:
     """列出规则(指定规划编号或规则文件,或全部)/ List rules of PLAN (id or file) or of all plans."""
 
     def body() -> int:
         from checker import listing
+        from checker.output import render
 
-        plans = listing.select_plans(rules, plan)
-        stream = sys.stdout
-        if fmt == "json":
-            listing.write_json(plans, stream)
-        else:
-            listing.write_text(plans, stream, lang)  # type: ignore[arg-type]
+        render("rules", fmt, listing.select_plans(rules, plan), _stdout(), Context(lang))
         return EXIT_OK
 
     sys.exit(_guard(traceback, body, lang))
@@ -131,13 +134,14 @@ def rules_command(plan: str | None, rules: Path | None, fmt: str, lang: str, tra
 @rules_option
 @lang_option
 @traceback_option
-def explain_command(rule_id: str, rules: Path | None, lang: str, traceback: bool) -> None:
+def explain_command(rule_id: str, rules: Path | None, lang: Lang, traceback: bool) -> None:
     """显示一条规则的全部内容 / Show one rule in full."""
 
     def body() -> int:
         from checker import listing
+        from checker.output import render
 
-        listing.explain(rules, rule_id, sys.stdout, lang)  # type: ignore[arg-type]
+        render("explain", "text", listing.rules_named(rules, rule_id), _stdout(), Context(lang))
         return EXIT_OK
 
     sys.exit(_guard(traceback, body, lang))

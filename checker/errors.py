@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, replace
 
-Lang = Literal["zh", "en"]
+from checker.i18n import Lang
 
 
 @dataclass(frozen=True)
@@ -17,14 +16,21 @@ class Problem:
     en: str
     place: str = ""  # JSON path such as $.indicators[2].value; empty for the whole file
     line: int | None = None
+    cell: str | None = None  # in a workbook: 指标!D12
 
     def render(self, lang: Lang = "zh") -> str:
         where = self.file
-        if self.line is not None:
+        if self.cell is not None:
+            where += f":{self.cell}"
+        elif self.line is not None:
             where += f":{self.line}"
         if self.place:
             where += f": {self.place}"
         return f"{where}: {self.zh if lang == 'zh' else self.en}"
+
+
+    def at_line(self, line: int | None) -> Problem:
+        return self if line is None or self.line is not None else replace(self, line=line)
 
 
 @dataclass

@@ -1,18 +1,14 @@
-"""`checker rules` and `checker explain`: the rule catalog as records other tools can read."""
+"""The rule catalog: which plans are asked for, and each rule as a record other tools can read."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from checker.catalog import Catalog
-from checker.errors import Lang, Problem, UsageError
+from checker.errors import Problem, UsageError
 from checker.models.plan import IndicatorRule, ObligationRule, QuantityDeliverable
 from checker.rulefile import Plan, Rule, load_rule_file
-
-ATTRIBUTE_LABELS = {"expected": ("预期性", "expected"), "binding": ("约束性", "binding")}
-
 
 def select_plans(rules: Path | None, plan: str | None) -> list[Plan]:
     """The plans asked for: one by id or rule-file path, or every plan in the catalog."""
@@ -99,45 +95,9 @@ def _obligation_fields(plan: Plan, rule: ObligationRule) -> dict[str, Any]:
     }
 
 
-def write_json(plans: list[Plan], stream: TextIO) -> None:
-    records = [record(plan, rule) for plan in plans for rule in plan.rules.values()]
-    stream.write(json.dumps({"rules": records}, ensure_ascii=False, indent=2) + "\n")
-
-
-def write_text(plans: list[Plan], stream: TextIO, lang: Lang) -> None:
-    from checker.messages import fmt_number
-    from checker.reporters.text import clip, pad
-
-    for plan in plans:
-        header = plan.rules_file.plan
-        stream.write(f"{plan.id}  {header.title}  ({header.period.start}–{header.period.end})\n")
-        for rule in plan.rules.values():
-            rec = record(plan, rule)
-            target = rec["target"]
-            goal = ""
-            if target["value"] is not None:
-                goal = f"{target['comparator']} {fmt_number(target['value'])}{target['unit'] or ''} ({target['year']})"
-            elif rec["rule_type"] == "obligation":
-                goal = f"{'期限' if lang == 'zh' else 'due'} {target['year']}"
-            stream.write(
-                f"  {pad(rule.id, 18)}{pad(rec['kind'], 14)}{pad(clip(rec['subject'], 14), 14)}"
-                f"{pad(clip(rec['name'], 40), 40)}{goal}\n"
-            )
-        stream.write(f"  {len(plan.rules_file.indicators)} indicators, {len(plan.rules_file.obligations)} obligations\n\n")
-
-
-def explain(rules: Path | None, rule_id: str, stream: TextIO, lang: Lang) -> None:
-    """Print one rule in full, with its plan and citation."""
+def rules_named(rules: Path | None, rule_id: str) -> list[tuple[Plan, Rule]]:
+    """Every plan's rule with this id (ids are unique within a plan, not across plans)."""
     hits = [(plan, plan.rules[rule_id]) for plan in Catalog(rules).all() if rule_id in plan.rules]
     if not hits:
         raise UsageError([Problem(rule_id, "未知规则编号", "unknown rule id")])
-    for plan, rule in hits:
-        rec = record(plan, rule)
-        stream.write(f"{rule.id} · {rec['name']}\n")
-        stream.write(f"  {'规划' if lang == 'zh' else 'plan'}: {plan.id} {plan.rules_file.plan.title}\n")
-        for key, value in rec.items():
-            if key in ("id", "name", "plan") or value in (None, [], {}):
-                continue
-            if key == "attribute":
-                value = ATTRIBUTE_LABELS[value][0 if lang == "zh" else 1]
-            stream.write(f"  {key}: {json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value}\n")
+    return hits

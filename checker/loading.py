@@ -6,7 +6,7 @@ Every stage reports all the problems it finds, each naming the file and the plac
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,21 +15,13 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from checker.errors import CheckerError, Problem
+from checker.locations import JsonPath, format_path, nearest
 from checker.schemas import load_schema
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
 
-JsonPath = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
-
-
-def format_path(path: Iterable[str | int]) -> str:
-    """Render a path as $.indicators[2].value."""
-    out = "$"
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return out
 
 
 def read_text(path: Path, error: type[CheckerError]) -> str:
@@ -123,16 +115,23 @@ def _depth(value: Any, limit: int) -> int:
     return deepest
 
 
-def parse_json(text: str, name: str, error: type[CheckerError]) -> dict[str, Any]:
-    """Parse JSON strictly: no duplicate keys, no NaN/Infinity, numbers as Decimal, an object on top."""
+def json_decoder() -> json.JSONDecoder:
+    """The strict decoder: no duplicate keys, no NaN/Infinity, numbers as Decimal."""
+    return json.JSONDecoder(
+        object_pairs_hook=_no_duplicates,
+        parse_float=_finite_decimal,
+        parse_int=_bounded_int,
+        parse_constant=_reject_constant,
+    )
+
+
+def parse_json(
+    text: str, name: str, error: type[CheckerError], decode: Callable[[str], Any] | None = None
+) -> dict[str, Any]:
+    """Parse JSON strictly (see json_decoder), with an object on top; `decode` may replace the
+    plain decoder (one that also records where things are, for instance)."""
     try:
-        data = json.loads(
-            text,
-            object_pairs_hook=_no_duplicates,
-            parse_float=_finite_decimal,
-            parse_int=_bounded_int,
-            parse_constant=_reject_constant,
-        )
+        data = (decode or json_decoder().decode)(text)
     except json.JSONDecodeError as exc:
         raise error([Problem(
             name, f"JSON 格式错误:{exc.msg}(第 {exc.colno} 列)",
@@ -234,13 +233,6 @@ def parse_yaml(text: str, name: str, error: type[CheckerError]) -> tuple[dict[st
 Describe = Callable[[JsonPath], str]
 
 
-def line_for(path: JsonPath, lines: dict[JsonPath, int]) -> int | None:
-    """The line of a path, or of its nearest ancestor that has one."""
-    while path and path not in lines:
-        path = path[:-1]
-    return lines.get(path)
-
-
 def schema_problems(
     data: dict[str, Any], schema_name: str, name: str, lines: dict[JsonPath, int], describe: Describe,
     compiled_first: bool = False,
@@ -267,7 +259,7 @@ def schema_problems(
         for leaf in _leaves(err):
             leaf_path: JsonPath = tuple(leaf.absolute_path)
             zh, en = explain(leaf)
-            problems.append(Problem(name, zh, en, describe(leaf_path), line_for(leaf_path, lines)))
+            problems.append(Problem(name, zh, en, describe(leaf_path), nearest(leaf_path, lines)))
     return sorted(set(problems), key=lambda p: (p.line or 0, p.place, p.en))
 
 
@@ -316,7 +308,7 @@ def build_model(
             loc = _document_path(data, item["loc"])
             msg = str(item["msg"]).removeprefix("Value error, ")
             zh, _, en = msg.partition(" | ")
-            problems.append(Problem(name, zh if en else f"不符合要求:{msg}", en or msg, describe(loc), line_for(loc, lines)))
+            problems.append(Problem(name, zh if en else f"不符合要求:{msg}", en or msg, describe(loc), nearest(loc, lines)))
         raise error(problems) from exc
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from checker.kinds.base import Outcome, judge_against_path
-from checker.messages import Msg
+from checker.progress import Outcome, judge_against_path
+from checker.judgement import Msg
 from checker.models.plan import DocumentDeliverable, ObligationPoints, ObligationRule, ProgressThresholds, QuantityDeliverable
-from checker.models.results import Status
+from checker.codes import Status
 from checker.models.submission import ObligationEntry
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import Problem, RuleFileError
-from checker.loading import JsonPath, build_model, format_path, line_for, parse_yaml, read_text, schema_problems
+from checker.loading import build_model, parse_yaml, read_text, schema_problems
+from checker.locations import JsonPath, format_path, nearest
 from checker.models.plan import Entity, IndicatorRule, ObligationRule, RuleFile
 from checker.names import normalise
 from checker.units import UnitError, parse_unit
@@ -89,7 +90,7 @@ def load_rule_file(path: Path) -> Plan:
         raise RuleFileError(problems)
     model = build_model(RuleFile, data, name, lines, describe, RuleFileError)
     problems = [
-        Problem(name, zh, en, describe(p), line_for(p, lines)) for p, zh, en in cross_reference_problems(model)
+        Problem(name, zh, en, describe(p), nearest(p, lines)) for p, zh, en in cross_reference_problems(model)
     ]
     if problems:
         raise RuleFileError(sorted(problems, key=lambda p: (p.line or 0, p.place)))

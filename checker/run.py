@@ -1,50 +1,48 @@
-"""The `check` job: files -> submissions -> (series) -> evaluation -> scoring -> assessments."""
+"""The `check` job: files -> reports -> series -> judgements -> passes -> score -> gate -> renderers.
+
+Folders are finished one at a time (a folder's reports are judged together, for the roll-up) and
+each finished assessment goes to the renderers at once, so nothing needs to be kept to the end.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
 from checker.catalog import Catalog
-from checker.errors import CheckerError, Lang, Problem, SubmissionError
-from checker.evaluate import evaluate, resolve_reporter
-from checker.rollup import roll_up
-from checker.models.results import Assessment, AssessmentDocument, InputError, Status
+from checker.codes import EXIT_FAIL, EXIT_INPUT, EXIT_OK, Status
+from checker.engine.judge import evaluate
+from checker.engine.reporter import resolve_reporter
+from checker.errors import CheckerError, Problem, SubmissionError
+from checker.gates import GateOptions, gate
+from checker.intake import Intake, read_all
+from checker.judgement import Assessment, JudgedReport
+from checker.locations import SourceMap
 from checker.models.submission import Submission
+from checker.passes import run_passes
 from checker.rulefile import Plan
-from checker.series import PriorValues, Report, merge, order_series
 from checker.scoring import score
-from checker.submissions import collect, load_submission
-
-EXIT_OK = 0
-EXIT_FAIL = 1
-EXIT_INPUT = 2
-EXIT_INTERNAL = 3
+from checker.series import PriorValues, Report, merge, order_series
+from checker.submissions import collect
 
 
 @dataclass(frozen=True)
 class CheckArgs:
     paths: tuple[str, ...]
     rules: Path | None = None
-    lang: Lang = "zh"
     fail_under: float | None = None
     fail_on: tuple[Status, ...] = ()
 
 
 @dataclass
 class CheckRun:
-    """Everything a reporter prints: assessments (by folder, plan, reporter, year) and input problems."""
+    """What a run found: the input problems, and how many assessments were made and failed."""
 
-    assessments: list[Assessment] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    failed: set[int] = field(default_factory=set)  # indexes of assessments that fail
-
-    def document(self, lang: Lang) -> AssessmentDocument:
-        # The assessments are already validated models: wrap them without re-validating.
-        return AssessmentDocument.model_construct(
-            assessments=self.assessments,
-            errors=[InputError(file=p.file, line=p.line, place=p.place, message=p.zh if lang == "zh" else p.en) for p in self.problems],
-        )
+    assessed: int = 0
+    failed: int = 0
 
     @property
     def exit_code(self) -> int:
@@ -53,12 +51,16 @@ class CheckRun:
         return EXIT_FAIL if self.failed else EXIT_OK
 
 
-def check(args: CheckArgs) -> CheckRun:
-    """Check every submission named; bad files become problems and the others are still checked.
+Sink = Callable[[Assessment], None]
 
-    Reports of the same plan and reporter form a series, judged in year order, each year seeing
-    the values of the years before it. Output is ordered by plan, reporter and year, whatever the
-    order of the command line.
+
+def check(args: CheckArgs, sink: Sink) -> CheckRun:
+    """Check every report named, giving each assessment to `sink` as soon as its folder is done.
+
+    Bad files become problems and the others are still checked. Reports of the same plan and
+    reporter in one folder form a series, judged in year order, each year seeing the values of the
+    years before it. Output is ordered by folder, plan, reporter and year, whatever the order of
+    the command line.
     """
     run = CheckRun()
     files, problems = collect(args.paths)
@@ -67,37 +69,60 @@ def check(args: CheckArgs) -> CheckRun:
         catalog = Catalog(args.rules)
     except CheckerError as exc:
         run.problems.extend(exc.problems)
-        return run
-    reports: list[Report] = []
-    for path in files:
-        try:
-            submission = load_submission(path)
-            plan = _plan_for(catalog, submission, str(path))
-            reporter = resolve_reporter(plan, submission, str(path))
-        except CheckerError as exc:
-            run.problems.extend(exc.problems)
-            continue
-        reports.append(Report(path, submission, plan, reporter))
-    series_list, problems = order_series(reports)
+        return _finish(run)
+    series_list, problems = order_series(list(_reports(catalog, read_all(files), run.problems)))
+    series_list = [series for series in series_list if series]  # a year given twice leaves a series empty
     run.problems.extend(problems)
-    assessed: list[tuple[Report, Assessment]] = []
+    options = GateOptions(args.fail_under, args.fail_on)
+    for _folder, in_folder in groupby(series_list, key=lambda series: str(series[0].path.parent)):
+        for assessment in _assess_folder(list(in_folder), options, run.problems):
+            run.assessed += 1
+            run.failed += not assessment.gate.passed
+            sink(assessment)
+    return _finish(run)
+
+
+def _finish(run: CheckRun) -> CheckRun:
+    # A broken rule file is reported once, not once per report that needs it.
+    run.problems = sorted(set(run.problems), key=lambda p: (p.file, p.line or 0, p.place, p.en))
+    return run
+
+
+def _reports(
+    catalog: Catalog, intakes: Iterable[tuple[Path, Intake | list[Problem]]], problems: list[Problem]
+) -> Iterable[Report]:
+    for path, intake in intakes:
+        if isinstance(intake, list):
+            problems.extend(intake)
+            continue
+        try:
+            plan = _plan_for(catalog, intake.submission, str(path))
+            reporter = resolve_reporter(plan, intake.submission, str(path))
+        except CheckerError as exc:
+            problems.extend(p.at_line(intake.source.line_at(p.place)) for p in exc.problems)
+            continue
+        yield Report(path, intake.submission, plan, reporter, intake.source)
+
+
+def _assess_folder(series_list: list[list[Report]], options: GateOptions, problems: list[Problem]) -> list[Assessment]:
+    judged: list[JudgedReport] = []
     for series in series_list:
         prior: PriorValues = {}
         for report in series:
             try:
-                assessment, stated = assess_with_values(report, args.lang, prior)
+                evaluation = evaluate(report, prior)
             except CheckerError as exc:
-                run.problems.extend(exc.problems)
+                problems.extend(exc.problems)
                 continue
-            prior = merge(prior, stated)
-            assessed.append((report, assessment))
-    for assessment in roll_up(assessed, args.lang):
-        if not assessment.passed or _fails_thresholds(assessment, args):
-            run.failed.add(len(run.assessments))
-        run.assessments.append(assessment)
-    # A broken rule file is reported once, not once per report that needs it.
-    run.problems = sorted(set(run.problems), key=lambda p: (p.file, p.line or 0, p.place, p.en))
-    return run
+            prior = merge(prior, evaluation.values)
+            judged.append(JudgedReport(report, evaluation.judgements))
+    return [_scored(j, options) for j in run_passes(judged)]
+
+
+def _scored(judged: JudgedReport, options: GateOptions) -> Assessment:
+    rules_file = judged.report.plan.rules_file
+    summary = score(judged.judgements, rules_file.categories, rules_file.scoring)
+    return Assessment(judged, summary, gate(summary, judged.judgements, options))
 
 
 def _plan_for(catalog: Catalog, submission: Submission, name: str) -> Plan:
@@ -111,39 +136,8 @@ def _plan_for(catalog: Catalog, submission: Submission, name: str) -> Plan:
     return plan
 
 
-def assess(plan: Plan, submission: Submission, name: str, lang: Lang) -> Assessment:
-    """Evaluate and score one submission on its own."""
-    report = Report(Path(name), submission, plan, resolve_reporter(plan, submission, name))
-    return assess_with_values(report, lang, {})[0]
-
-
-def assess_with_values(report: Report, lang: Lang, prior: PriorValues) -> tuple[Assessment, PriorValues]:
-    """Evaluate and score one report given earlier years' values; also return the values it states."""
-    plan, submission, name = report.plan, report.submission, str(report.path)
-    evaluation = evaluate(plan, submission, report.reporter, name, lang, prior)
-    summary = score(evaluation.results, plan.rules_file.categories, plan.rules_file.scoring)
-    assessment = Assessment(
-        submission=name,
-        plan=plan.id,
-        plan_title=plan.rules_file.plan.title,
-        reporter=evaluation.reporter.name,
-        reporter_id=evaluation.reporter.id,
-        year=submission.year,
-        illustrative=submission.illustrative,
-        score=summary.score,
-        grade=summary.grade,
-        passed=summary.passed,
-        veto=list(summary.veto),
-        unassessable_share=summary.unassessable_share,
-        categories=list(summary.categories),
-        counts=summary.counts,
-        results=list(evaluation.results),
-    )
-    return assessment, evaluation.values
-
-
-def _fails_thresholds(assessment: Assessment, args: CheckArgs) -> bool:
-    if args.fail_under is not None and (assessment.score is None or assessment.score < args.fail_under):
-        return True
-    return any(r.status in args.fail_on for r in assessment.results)
-
+def assess(plan: Plan, submission: Submission, name: str, options: GateOptions = GateOptions()) -> Assessment:
+    """Judge, score and gate one submission on its own (no series, no passes across reports)."""
+    report = Report(Path(name), submission, plan, resolve_reporter(plan, submission, name), SourceMap(name))
+    judged = run_passes([JudgedReport(report, evaluate(report).judgements)])[0]
+    return _scored(judged, options)

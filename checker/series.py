@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from checker.errors import Problem
+from checker.locations import SourceMap
 from checker.models.plan import Entity
 from checker.models.submission import Submission
 from checker.rulefile import Plan
@@ -25,6 +26,7 @@ class Report:
     submission: Submission
     plan: Plan
     reporter: Entity
+    source: SourceMap  # where each entry of the submission is
 
     @property
     def reporter_id(self) -> str:

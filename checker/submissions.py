@@ -1,23 +1,24 @@
-"""Finding and loading submission files."""
+"""Finding report files: the paths named, and folders searched for every readable suffix."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
-from checker.errors import Problem, SubmissionError
-from checker.loading import build_model, format_path, parse_json, read_text, schema_problems
-from checker.models.submission import Submission
+from checker.errors import Problem
+from checker.intake import READERS
 
 
 def collect(paths: Iterable[str]) -> tuple[list[Path], list[Problem]]:
-    """Submission files named on the command line; directories are searched recursively for *.json."""
+    """Report files named on the command line; folders are searched recursively for each suffix in READERS."""
     files: list[Path] = []
     problems: list[Problem] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*.json") if p.is_file() and not _hidden(p, path))
+            found = sorted(
+                p for suffix in READERS for p in path.rglob(f"*{suffix}") if p.is_file() and not _hidden(p, path)
+            )
             if not found:
                 problems.append(Problem(raw, "目录中没有 .json 报告文件", "no .json submission in this directory"))
             files.extend(found)
@@ -30,14 +31,3 @@ def collect(paths: Iterable[str]) -> tuple[list[Path], list[Problem]]:
 
 def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
-def load_submission(path: Path) -> Submission:
-    """Read, parse and validate one submission; raise SubmissionError with every problem."""
-    name = str(path)
-    data = parse_json(read_text(path, SubmissionError), name, SubmissionError)
-    problems = schema_problems(data, "submission", name, {}, format_path, compiled_first=True)
-    if problems:
-        raise SubmissionError(problems)
-    return build_model(Submission, data, name, {}, format_path, SubmissionError)
-

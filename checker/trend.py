@@ -11,36 +11,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checker.kinds.base import IndicatorInput, meets
-from checker.messages import Msg
+from checker.kinds import KINDS, increment, path_of
+from checker.progress import IndicatorInput, meets
+from checker.judgement import Msg
 from checker.models.plan import IndicatorRule
 from checker.models.results import CagrClass, CagrRatio, Projection, SeriesPoint
 
-# Kinds whose reported value is compared with a target level, so a trend of it means something.
-TRENDED = ("level", "flow", "cumulative", "multiple", "growth_rate", "increment")
-
-
 def target_level(rule: IndicatorRule) -> Decimal | None:
     """The value the reported series must reach by the target year, in the rule's unit."""
-    value = rule.target.value
-    if value is None or rule.kind not in TRENDED:
-        return None
-    if rule.kind == "multiple":
-        assert rule.base is not None
-        return value * rule.base.value
-    if rule.kind == "growth_rate":
-        if rule.reported_as == "rate" or rule.baseline is None:
-            return None
-        years = rule.target.year - rule.baseline.year
-        return rule.baseline.value * (Decimal(1) + value / 100) ** years
-    if rule.kind == "increment":
-        mode = rule.reported_as or "added_since_baseline"
-        if mode == "annual_addition":
-            return None
-        if mode == "level":
-            assert rule.baseline is not None
-            return rule.baseline.value + value
-    return value
+    return KINDS[rule.kind].target_level(rule)
 
 
 def _fit_line(points: list[tuple[int, float]]) -> tuple[float, float]:
@@ -60,7 +39,7 @@ def project(rule: IndicatorRule, series: Mapping[int, Decimal], year: int) -> Pr
     points = [(y, float(v)) for y, v in series.items() if y <= year]
     if goal is None or len(points) < 2 or year >= rule.target.year:
         return None
-    geometric = (rule.path or ("geometric" if rule.kind in ("growth_rate", "multiple") else "linear")) == "geometric"
+    geometric = path_of(rule) == "geometric"
     geometric = geometric and all(v > 0 for _, v in points)
     if geometric:
         slope, intercept = _fit_line([(y, math.log(v)) for y, v in points])
@@ -120,7 +99,7 @@ def trend_of(inp: IndicatorInput, sources: Mapping[int, str]) -> Trend:
     rule = inp.rule
     series = inp.series()
     measure = dict(series)
-    if rule.kind == "increment" and (rule.reported_as or "added_since_baseline") == "added_since_baseline":
+    if rule.kind == "increment" and increment.mode(rule) == "added_since_baseline":
         # The reported values are additions: the baseline year stands at zero, not at the stock.
         if rule.baseline is not None:
             measure[rule.baseline.year] = Decimal(0)

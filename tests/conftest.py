@@ -11,9 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from checker.models.results import Assessment, RuleResult
-from checker.models.submission import Submission
 from checker.rulefile import Plan, load_rule_file
-from checker.run import assess
+from tests.harness import assess_record
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI_PLAN = FIXTURES / "mini-plan.yaml"
@@ -37,7 +36,7 @@ def report(year: int, reporter: str = "咸宁市", indicators: list[dict[str, An
 @pytest.fixture(scope="session")
 def assess_dict(mini_plan: Plan) -> Callable[..., Assessment]:
     def run(data: dict[str, Any], lang: str = "zh") -> Assessment:
-        return assess(mini_plan, Submission.model_validate(data), "report.json", lang)  # type: ignore[arg-type]
+        return assess_record(mini_plan, data, lang=lang)  # type: ignore[arg-type]
 
     return run
 

@@ -12,7 +12,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from checker.output import Context, renderer
 from checker.run import CheckArgs, check
+from tests.harness import run_check
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "submissions"
@@ -28,11 +30,11 @@ def golden_for(folder: str) -> dict[str, Any]:
     cwd = os.getcwd()
     os.chdir(REPO)
     try:
-        run = check(CheckArgs((f"submissions/{folder}",)))
+        assessments, run, _ = run_check(CheckArgs((f"submissions/{folder}",)))
     finally:
         os.chdir(cwd)
     files: dict[str, Any] = {}
-    for assessment in run.assessments:
+    for assessment in assessments:
         files[assessment.submission] = {"assessment": assessment.model_dump(mode="json")}
     for problem in run.problems:
         files.setdefault(problem.file, {"errors": []})["errors"].append(
@@ -58,18 +60,16 @@ TEXT_CASES: dict[str, tuple[tuple[str, ...], str | None, str]] = {
 
 def text_for(name: str) -> str:
     """The terminal report of one text case, without colour."""
-    from checker.reporters import get_reporter
-
     paths, rules, lang = TEXT_CASES[name]
     cwd = os.getcwd()
     os.chdir(REPO)
     try:
-        run = check(CheckArgs(paths, Path(rules) if rules else None, lang))  # type: ignore[arg-type]
-        out = io.StringIO()
-        get_reporter("text")(run, out, lang, False)  # type: ignore[arg-type]
+        out = io.BytesIO()
+        text = renderer("text", out, Context(lang))  # type: ignore[arg-type]
+        text.close(check(CheckArgs(paths, Path(rules) if rules else None), text.add))
     finally:
         os.chdir(cwd)
-    return out.getvalue()
+    return out.getvalue().decode("utf-8")
 
 
 def text_path(name: str) -> Path:

@@ -1,24 +1,59 @@
-"""Indicator kinds: one plain function per kind, registered in KINDS."""
+"""Indicator kinds: each a plain judging function with its traits, registered in KINDS.
+
+The traits are everything the rest of the checker needs to know about a kind (what a reported
+value may mean, whether a trend or a roll-up applies, the level its target stands for), so that
+knowledge stays here and not in trend, roll-up, listing or the rule model.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
 
-from checker.kinds.base import IndicatorInput, Outcome
-from checker.kinds.growth import evaluate_growth
-from checker.kinds.increment import evaluate_increment
-from checker.kinds.level import evaluate_cumulative, evaluate_level
-from checker.kinds.multiple import evaluate_multiple
-from checker.kinds.qualitative import evaluate_qualitative
-from checker.kinds.steady import evaluate_steady
+from checker.kinds import growth, increment, level, multiple, qualitative, steady
+from checker.models.plan import IndicatorRule
+from checker.progress import IndicatorInput, Outcome, Shape
 
-KINDS: dict[str, Callable[[IndicatorInput], Outcome]] = {
-    "level": evaluate_level,
-    "flow": evaluate_level,
-    "cumulative": evaluate_cumulative,
-    "increment": evaluate_increment,
-    "growth_rate": evaluate_growth,
-    "multiple": evaluate_multiple,
-    "steady_growth": evaluate_steady,
-    "qualitative": evaluate_qualitative,
+
+@dataclass(frozen=True)
+class Kind:
+    judge: Callable[[IndicatorInput], Outcome]
+    # The value the reported series must reach by the target year, in the rule's unit; None when
+    # the target is not a level of the reported series (a rate, annual additions, a verdict).
+    target_level: Callable[[IndicatorRule], Decimal | None]
+    reported_as: tuple[str, ...] = ()  # what a report's value may mean; the first is the default
+    needs_target_value: bool = True
+    needs_value: bool = True  # False: a verdict or a rank may answer without a value
+    summable: bool = False  # sub-entities' values may add up to the whole (roll-up)
+    path: Shape = "linear"  # default expected path from baseline to target
+
+
+def _no_level(rule: IndicatorRule) -> Decimal | None:
+    return None
+
+
+KINDS: dict[str, Kind] = {
+    "level": Kind(level.evaluate_level, level.target_level, summable=True),
+    "flow": Kind(level.evaluate_level, level.target_level, summable=True),
+    "cumulative": Kind(level.evaluate_cumulative, level.target_level, summable=True),
+    "increment": Kind(
+        increment.evaluate_increment, increment.target_level,
+        reported_as=("added_since_baseline", "level", "annual_addition"),
+    ),
+    "growth_rate": Kind(growth.evaluate_growth, growth.target_level, reported_as=("level", "rate"), path="geometric"),
+    "multiple": Kind(multiple.evaluate_multiple, multiple.target_level, path=multiple.PATH),
+    "steady_growth": Kind(steady.evaluate_steady, _no_level, needs_target_value=False),
+    "qualitative": Kind(qualitative.evaluate_qualitative, _no_level, needs_target_value=False, needs_value=False),
 }
+
+
+def reported_as(rule: IndicatorRule) -> str | None:
+    """What the rule's reported value means: as the rule file says, or the kind's default."""
+    allowed = KINDS[rule.kind].reported_as
+    return rule.reported_as or (allowed[0] if allowed else None)
+
+
+def path_of(rule: IndicatorRule) -> Shape:
+    """The expected path from baseline to target: as the rule file says, or the kind's default."""
+    return rule.path or KINDS[rule.kind].path

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from checker.kinds.base import (
+from checker.progress import (
     IndicatorInput,
     Outcome,
     capped,
@@ -14,7 +14,23 @@ from checker.kinds.base import (
     meets,
     progress_ratio,
 )
-from checker.messages import Msg
+from checker.judgement import Msg
+from checker.models.plan import IndicatorRule
+
+# What a report's value may mean: the level whose growth is measured (default), or the rate itself.
+MODES = ("level", "rate")
+
+
+def mode(rule: IndicatorRule) -> str:
+    return rule.reported_as or MODES[0]
+
+
+def target_level(rule: IndicatorRule) -> Decimal | None:
+    """The level the baseline reaches at the required rate; None when the series is a rate."""
+    if rule.target.value is None or mode(rule) == "rate" or rule.baseline is None:
+        return None
+    years = rule.target.year - rule.baseline.year
+    return rule.baseline.value * (Decimal(1) + rule.target.value / 100) ** years
 
 
 def cagr_percent(start: Decimal, end: Decimal, years: int) -> Decimal | None:
@@ -26,7 +42,7 @@ def cagr_percent(start: Decimal, end: Decimal, years: int) -> Decimal | None:
 
 def evaluate_growth(inp: IndicatorInput) -> Outcome:
     rule = inp.rule
-    if (rule.reported_as or "level") == "rate":
+    if mode(rule) == "rate":
         return _rate_series(inp)
     assert rule.baseline is not None and rule.target.value is not None and inp.value is not None
     rate, comparator, unit = rule.target.value, rule.target.comparator, rule.unit

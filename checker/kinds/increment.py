@@ -3,22 +3,38 @@
 from __future__ import annotations
 
 from dataclasses import replace
-
 from decimal import Decimal
 
-from checker.kinds.base import IndicatorInput, Outcome, judge_against_path
-from checker.messages import Msg
+from checker.progress import IndicatorInput, Outcome, judge_against_path
+from checker.judgement import Msg
+from checker.models.plan import IndicatorRule
+
+# What a report's value may mean; the first is the default.
+MODES = ("added_since_baseline", "level", "annual_addition")
+
+
+def mode(rule: IndicatorRule) -> str:
+    return rule.reported_as or MODES[0]
+
+
+def target_level(rule: IndicatorRule) -> Decimal | None:
+    """The additions required, or the stock to reach when the report gives the stock."""
+    if rule.target.value is None or mode(rule) == "annual_addition":
+        return None
+    if mode(rule) == "level":
+        assert rule.baseline is not None
+        return rule.baseline.value + rule.target.value
+    return rule.target.value
 
 
 def added_so_far(inp: IndicatorInput) -> tuple[Decimal, list[int]]:
     """Additions since the baseline, and the years whose annual additions are missing."""
     rule, value = inp.rule, inp.value
     assert value is not None
-    mode = rule.reported_as or "added_since_baseline"
-    if mode == "level":
+    if mode(rule) == "level":
         assert rule.baseline is not None
         return value - rule.baseline.value, []
-    if mode == "annual_addition":
+    if mode(rule) == "annual_addition":
         years = range(inp.period_start, inp.year)
         missing = [y for y in years if y not in inp.history]
         return value + sum((inp.history.get(y, Decimal(0)) for y in years), Decimal(0)), missing

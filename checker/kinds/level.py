@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
-from checker.kinds.base import IndicatorInput, Outcome, judge_against_path
-from checker.messages import Msg
+from checker.progress import IndicatorInput, Outcome, judge_against_path
+from checker.judgement import Msg
+from checker.models.plan import IndicatorRule
+
+
+def target_level(rule: IndicatorRule) -> Decimal | None:
+    """The target is itself a level of the reported value."""
+    return rule.target.value
 
 
 def evaluate_level(inp: IndicatorInput) -> Outcome:

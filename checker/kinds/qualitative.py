@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from checker.kinds.base import IndicatorInput, Outcome
-from checker.messages import Msg
+from checker.progress import IndicatorInput, Outcome
+from checker.judgement import Msg
 
 
 def evaluate_qualitative(inp: IndicatorInput) -> Outcome:

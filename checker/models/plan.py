@@ -170,17 +170,16 @@ class IndicatorRule(Strict):
 
     @model_validator(mode="after")
     def _kind_params(self) -> IndicatorRule:
-        if self.target.value is None and self.kind not in ("steady_growth", "qualitative"):
+        from checker.kinds import KINDS  # here, not at the top: the kinds import this module
+
+        kind = KINDS[self.kind]
+        if self.target.value is None and kind.needs_target_value:
             raise ValueError(f"{self.kind} 类指标须给出目标值 target.value | kind '{self.kind}' needs target.value")
         if self.kind == "multiple" and self.base is None:
             raise ValueError("翻番类指标须给出 base(基准年数值) | kind 'multiple' needs 'base' (the base year's value)")
         if self.kind == "growth_rate" and self.baseline is None and self.reported_as != "rate":
             raise ValueError("年均增长类指标须给出基期值 | kind 'growth_rate' needs a baseline unless reported_as is 'rate'")
-        allowed = {
-            "increment": {"level", "added_since_baseline", "annual_addition"},
-            "growth_rate": {"level", "rate"},
-        }
-        if self.reported_as is not None and self.reported_as not in allowed.get(self.kind, set()):
+        if self.reported_as is not None and self.reported_as not in kind.reported_as:
             raise ValueError(f"reported_as “{self.reported_as}” 不适用于 {self.kind} 类指标 | reported_as '{self.reported_as}' does not apply to kind '{self.kind}'")
         if self.kind == "increment" and self.reported_as == "level" and self.baseline is None:
             raise ValueError("按存量填报的新增类指标须给出基期存量 | an increment reported as a level needs the baseline level")

@@ -1,4 +1,7 @@
-"""Typed, immutable results: what the evaluator finds and what every reporter prints."""
+"""The output records: judgements rendered in one language, as `check --format json` writes them.
+
+Fields are only ever added (the published schema only grows), always at the end of a record.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Status = Literal[
-    "met", "on_track", "behind", "missed", "not_reported", "needs_review", "not_applicable", "not_due"
-]
-STATUSES: tuple[Status, ...] = (
-    "met", "on_track", "behind", "missed", "not_reported", "needs_review", "not_applicable", "not_due"
-)
+from checker.codes import GateReason, Status
 ProgressClass = Literal["achieved", "on_schedule", "lagging", "seriously_lagging", "moving_away"]
 RuleType = Literal["indicator", "obligation"]
 CagrClass = Literal["on_track", "needs_acceleration", "limited_progress", "moving_away"]
@@ -39,6 +37,7 @@ class Finding(Frozen):
     code: str
     severity: Severity
     message: str
+    params: dict[str, str | int | float] = Field(default_factory=dict, description="The message's parameters.")
 
 
 class SeriesPoint(Frozen):
@@ -64,6 +63,25 @@ class Projection(Frozen):
     method: Literal["linear", "geometric"]
     reaches: bool
     gap: float = Field(description="Projected value minus target (in the rule's unit).")
+
+
+class EntryLocation(Frozen):
+    """Where the entry answering a rule is in the report file."""
+
+    file: str
+    path: str = Field(description="JSON path of the entry, e.g. $.indicators[2].")
+    line: int | None = None
+    cell: str | None = Field(default=None, description="In a workbook: sheet!cell.")
+
+
+class AdjustmentRecord(Frozen):
+    """What a pass between judgement and scoring changed, and why."""
+
+    step: str = Field(description="The pass: rollup, decisions, waivers…")
+    before: Status
+    after: Status
+    reason: str
+    ref: str | None = None
 
 
 class RuleResult(Frozen):
@@ -93,6 +111,11 @@ class RuleResult(Frozen):
     cagr: CagrRatio | None = None
     projection: Projection | None = None
     source: Citation
+    message_key: str = Field(default="", description="Catalogue key of the message (language-independent).")
+    message_params: dict[str, str | int | float] = Field(default_factory=dict)
+    fix_key: str | None = None
+    location: EntryLocation | None = Field(default=None, description="The entry; null when not reported.")
+    adjustments: list[AdjustmentRecord] = Field(default_factory=list)
 
 
 class CategoryScore(Frozen):
@@ -101,6 +124,16 @@ class CategoryScore(Frozen):
     name_en: str | None = None
     weight: float
     score: float | None
+
+
+class GateFailureRecord(Frozen):
+    reason: GateReason
+    detail: str
+
+
+class GateResult(Frozen):
+    passed: bool
+    failures: list[GateFailureRecord]
 
 
 class Assessment(Frozen):
@@ -122,6 +155,10 @@ class Assessment(Frozen):
         default_factory=list, description="Findings about the report as a whole (roll-up, missing reports)."
     )
     results: list[RuleResult]
+    gate: GateResult = Field(
+        default_factory=lambda: GateResult(passed=True, failures=[]),
+        description="This run's gate: the plan's verdict (`passed`) with --fail-under and --fail-on.",
+    )
 
 
 class InputError(Frozen):
@@ -129,6 +166,7 @@ class InputError(Frozen):
     line: int | None
     place: str
     message: str
+    cell: str | None = None
 
 
 class AssessmentDocument(Frozen):

@@ -32,14 +32,14 @@ BAD_TEXT = [
     ("duplicate key", '{"plan": "a", "plan": "b"}', ": 键 “plan” 重复"),
     ("deep nesting", '{"a": ' + "[" * 100 + "]" * 100 + "}", ": 嵌套层级超过 64"),
     ("very deep nesting", "[" * 100_000 + "]" * 100_000, ": 嵌套层级过深"),
-    ("wrong type", json.dumps({**GOOD, "year": "2023"}), ": $.year: 类型错误:应为整数"),
+    ("wrong type", json.dumps({**GOOD, "year": "2023"}), ":1: $.year: 类型错误:应为整数"),
     ("missing field", json.dumps({k: v for k, v in GOOD.items() if k != "reporter"}), ": $: 缺少必填字段:reporter"),
     ("typo field", json.dumps({**GOOD, "yaer": 2023}), ": $: 未知字段:yaer(拼写错误?)"),
     ("bad status", json.dumps(report(2023, obligations=[{"id": "T-DOC", "status": "done"}])),
-     ": $.obligations[0].status: 取值 'done' 无效,可选:completed / in_progress / not_started / not_applicable"),
+     ":1: $.obligations[0].status: 取值 'done' 无效,可选:completed / in_progress / not_started / not_applicable"),
     ("value without unit", json.dumps(report(2023, indicators=[{"id": "XN-I02", "value": 3}])),
-     ": $.indicators[0]: 填报数值须注明单位 unit"),
-    ("unknown plan", json.dumps({**GOOD, "plan": "nowhere"}), ": $.plan: 找不到规划“nowhere”的规则文件(已有:mini-xianning)"),
+     ":1: $.indicators[0]: 填报数值须注明单位 unit"),
+    ("unknown plan", json.dumps({**GOOD, "plan": "nowhere"}), ":1: $.plan: 找不到规划“nowhere”的规则文件(已有:mini-xianning)"),
 ]
 
 

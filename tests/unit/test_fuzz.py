@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from checker.errors import CheckerError
 from checker.rulefile import load_rule_file
+from checker.intake import read
 from checker.run import assess
-from checker.submissions import load_submission
 from tests.conftest import MINI_PLAN
 
 PLAN = load_rule_file(MINI_PLAN)
@@ -38,8 +38,7 @@ def _outcome(tmp: Path, data: Any) -> None:
     path = tmp / "fuzz.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     try:
-        submission = load_submission(path)
-        assess(PLAN, submission, str(path), "zh")
+        assess(PLAN, read(path).submission, str(path))
     except CheckerError as exc:
         assert exc.problems and all(p.file == str(path) for p in exc.problems)
 
@@ -66,7 +65,7 @@ def test_arbitrary_bytes(tmp_path: Path, raw: bytes) -> None:
     path = tmp_path / "fuzz.json"
     path.write_bytes(raw)
     try:
-        load_submission(path)
+        read(path)
     except CheckerError as exc:
         assert exc.problems
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from checker.messages import Msg
+from checker.judgement import Msg
 from checker.models.plan import Comparator, IndicatorRule, ProgressThresholds
-from checker.models.results import ProgressClass, Status
+from checker.codes import Status
+from checker.models.results import ProgressClass
 
 Shape = Literal["linear", "geometric"]
 

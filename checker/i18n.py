@@ -1,44 +1,23 @@
-"""User-facing texts, Chinese first, English available. One place for every sentence users read."""
+"""The one message catalogue: every sentence and label users read, Chinese first, English available.
+
+Judgements carry a message key and its parameters (`Msg`); only the output layer renders them, in
+the language it is asked for. A test checks that every key has both languages with the same
+parameters, and that every key the code uses exists.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from string import Formatter
+from typing import Any, Literal
 
-from checker.errors import Lang
+from checker.judgement import Msg
 
-STATUS_LABELS: dict[str, tuple[str, str]] = {
-    "met": ("达标", "met"),
-    "on_track": ("序时达标", "on track"),
-    "behind": ("滞后", "behind"),
-    "missed": ("未达标", "missed"),
-    "not_reported": ("未填报", "not reported"),
-    "needs_review": ("待审核", "needs review"),
-    "not_applicable": ("不适用", "not applicable"),
-    "not_due": ("未到期", "not due"),
-}
-PROGRESS_LABELS: dict[str, tuple[str, str]] = {
-    "achieved": ("已达成", "achieved"),
-    "on_schedule": ("符合序时进度", "on schedule"),
-    "lagging": ("进度滞后", "lagging"),
-    "seriously_lagging": ("严重滞后", "seriously lagging"),
-    "moving_away": ("背离目标", "moving away"),
-}
-GRADE_LABELS: dict[str, tuple[str, str]] = {
-    "优秀": ("优秀", "excellent"),
-    "良好": ("良好", "good"),
-    "合格": ("合格", "pass"),
-    "不合格": ("不合格", "fail"),
-}
-COMPARATOR_WORDS: dict[str, tuple[str, str]] = {
-    ">=": ("不低于", "at least"),
-    ">": ("高于", "above"),
-    "<=": ("不高于", "at most"),
-    "<": ("低于", "below"),
-}
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
 
-TEMPLATES: dict[str, tuple[str, str]] = {
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Judgements: what a kind, an obligation, a trend or a pass found.
     # indicators
     "reached": ("{year}年实际 {actual}{unit},已达到目标({cmp} {target}{unit})。",
                 "{year}: {actual} {unit}, target reached ({cmp} {target} {unit})."),
@@ -105,9 +84,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "ob_no_document": ("须印发《{title}》,佐证中未见文件标题或文号。",
                        "must issue '{title}'; the evidence names no document title or number."),
     "cite": ("规划原文:“{quote}”({section})", "plan: \"{quote}\" ({section})"),
-}
-
-FIXES: dict[str, tuple[str, str]] = {
+    # What to do about it (a result's fix).
     "report_value": ("请填报 {year} 年数值及单位。", "report the {year} value with its unit."),
     "raise_value": ("须提升至少 {gap}{unit} 才能达到 {year} 年序时要求。", "needs {gap} {unit} more to be on the {year} path."),
     "lower_value": ("须降低至少 {gap}{unit} 才能达到 {year} 年序时要求。", "needs {gap} {unit} less to be on the {year} path."),
@@ -122,6 +99,84 @@ FIXES: dict[str, tuple[str, str]] = {
     "report_obligation": ("请填报该任务的完成状态及佐证。", "report this task's status and evidence."),
 }
 
+WORDS: dict[str, tuple[str, str]] = {
+    # The terminal report's headings and phrases.
+    "year": ("{year} 年度", "year {year}"),
+    "file": ("文件", "file"),
+    "illustrative": ("示例数据", "illustrative data"),
+    "status": ("状态", "status"),
+    "rule": ("编号", "rule"),
+    "name": ("名称", "name"),
+    "expected": ("应达", "expected"),
+    "actual": ("实际", "actual"),
+    "score": ("得分", "score"),
+    "total": ("总分", "score"),
+    "grade": ("等级", "grade"),
+    "no_grade": ("数据不足,不评等级", "insufficient data, no grade"),
+    "passed": ("通过", "passed"),
+    "failed": ("不通过", "FAILED"),
+    "veto": ("一票否决(约束性指标未完成)", "veto (binding indicators missed)"),
+    "review_share": ("待审核权重占比", "weight needing review"),
+    "to_fix": ("需整改", "to fix"),
+    "nothing_to_fix": ("无需整改。", "nothing to fix."),
+    "trend": ("趋势", "trends"),
+    "projected": ("预计{year}年 {value}{unit},{verdict}", "projected {value} {unit} in {year}, {verdict}"),
+    "reaches": ("可达标", "reaching the target"),
+    "misses": ("差 {gap}{unit}", "missing by {gap} {unit}"),
+    "cagr": ("年均增速 {actual}% / 需 {required}%", "CAGR {actual}% / needs {required}%"),
+    "findings": ("核对发现", "findings"),
+    "gate_fail_under": ("低于 --fail-under 门槛", "below the --fail-under threshold"),
+    "gate_fail_on": ("触发 --fail-on 状态", "a --fail-on status"),
+    "summary": ("共检查 {n} 份报告:{ok} 份通过,{bad} 份不通过,{err} 个输入错误。",
+                "{n} report(s) checked: {ok} passed, {bad} failed, {err} input error(s)."),
+    # The rule catalog (`checker rules`, `checker explain`).
+    "due": ("期限 {year}", "due {year}"),
+    "plan": ("规划", "plan"),
+    "catalog_counts": ("{indicators} 项指标,{obligations} 项任务", "{indicators} indicators, {obligations} obligations"),
+}
+
+# Closed sets, by namespace: status, progress, grade, cmp (comparator), attribute, role.
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "status": {
+        "met": ("达标", "met"),
+        "on_track": ("序时达标", "on track"),
+        "behind": ("滞后", "behind"),
+        "missed": ("未达标", "missed"),
+        "not_reported": ("未填报", "not reported"),
+        "needs_review": ("待审核", "needs review"),
+        "not_applicable": ("不适用", "not applicable"),
+        "not_due": ("未到期", "not due"),
+    },
+    "progress": {
+        "achieved": ("已达成", "achieved"),
+        "on_schedule": ("符合序时进度", "on schedule"),
+        "lagging": ("进度滞后", "lagging"),
+        "seriously_lagging": ("严重滞后", "seriously lagging"),
+        "moving_away": ("背离目标", "moving away"),
+    },
+    "grade": {
+        "优秀": ("优秀", "excellent"),
+        "良好": ("良好", "good"),
+        "合格": ("合格", "pass"),
+        "不合格": ("不合格", "fail"),
+    },
+    "cmp": {
+        ">=": ("不低于", "at least"),
+        ">": ("高于", "above"),
+        "<=": ("不高于", "at most"),
+        "<": ("低于", "below"),
+    },
+    "attribute": {"expected": ("预期性", "expected"), "binding": ("约束性", "binding")},
+    "role": {
+        "subject": ("责任主体", "subject"),
+        "lead": ("牵头", "lead"),
+        "support": ("配合", "support"),
+        "joint": ("共同负责", "joint"),
+    },
+}
+# Message parameters whose values are keys of a label namespace, rendered as that label.
+_LABELLED_PARAMS = {"cmp": "cmp", "progress": "progress", "verdict": "status"}
+
 
 def fmt_number(value: Decimal | float | int | None) -> str:
     """A number as users read it: at most two decimals, no trailing zeros, no exponent."""
@@ -134,35 +189,34 @@ def fmt_number(value: Decimal | float | int | None) -> str:
     return "0" if text in ("-0", "") else text
 
 
-@dataclass(frozen=True)
-class Msg:
-    """A message key with its parameters, rendered in the chosen language at the end."""
+def _pick(pair: tuple[str, str], lang: Lang) -> str:
+    return pair[0] if lang == "zh" else pair[1]
 
-    key: str
-    params: tuple[tuple[str, Any], ...] = ()
 
-    @classmethod
-    def of(cls, key: str, **params: Any) -> Msg:
-        return cls(key, tuple(sorted(params.items())))
-
-    def render(self, lang: Lang, table: dict[str, tuple[str, str]] | None = None) -> str:
-        zh, en = (table or TEMPLATES)[self.key]
-        values = {k: _localise(k, v, lang) for k, v in self.params}
-        return (zh if lang == "zh" else en).format(**values)
+def render(msg: Msg, lang: Lang) -> str:
+    """A judgement's message (or fix) as a sentence in the language asked for."""
+    values = {k: _localise(k, v, lang) for k, v in msg.params}
+    return _pick(MESSAGES[msg.key], lang).format(**values)
 
 
 def _localise(key: str, value: Any, lang: Lang) -> str:
-    index = 0 if lang == "zh" else 1
-    if key == "cmp":
-        return COMPARATOR_WORDS[value][index]
-    if key == "progress":
-        return PROGRESS_LABELS[value][index]
-    if key == "verdict":
-        return STATUS_LABELS[value][index]
+    if key in _LABELLED_PARAMS:
+        return label(_LABELLED_PARAMS[key], value, lang)
     if isinstance(value, (Decimal, float, int)) and not isinstance(value, bool):
         return fmt_number(value)
     return str(value)
 
 
-def label(table: dict[str, tuple[str, str]], key: str, lang: Lang) -> str:
-    return table[key][0 if lang == "zh" else 1]
+def label(namespace: str, key: str, lang: Lang) -> str:
+    """The label of a member of a closed set (a status, a grade, a comparator…)."""
+    return _pick(LABELS[namespace][key], lang)
+
+
+def word(key: str, lang: Lang, **params: object) -> str:
+    """A heading or phrase of the reports, with its parameters filled in."""
+    return _pick(WORDS[key], lang).format(**params)
+
+
+def parameters(template: str) -> frozenset[str]:
+    """The names a template uses, for the catalogue's own test."""
+    return frozenset(name for _, name, _, _ in Formatter().parse(template) if name)

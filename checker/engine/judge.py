@@ -1,0 +1,101 @@
+"""Judge one report: every rule its reporter owes, as neutral judgements (before the passes)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from checker.engine.inputs import Stated, indicator_input, quantity
+from checker.engine.matching import match_entries
+from checker.errors import Problem, SubmissionError
+from checker.judgement import Judgement, Msg
+from checker.kinds import KINDS
+from checker.models.plan import IndicatorRule, ObligationRule
+from checker.models.submission import IndicatorEntry, ObligationEntry, RuleRef
+from checker.obligations import ObligationInput, evaluate_obligation
+from checker.progress import Outcome
+from checker.rulefile import Plan
+from checker.scope import owed_rules
+from checker.series import PriorValues, Report
+from checker.trend import Trend, trend_of
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The judgements of one report, and the values it states (for the next years of its series)."""
+
+    judgements: tuple[Judgement, ...]
+    values: PriorValues  # rule id -> year -> (value in the rule's unit, source)
+
+
+def evaluate(report: Report, prior: PriorValues | None = None) -> Evaluation:
+    """Judge every rule the reporter owes; raise SubmissionError listing every entry that does not fit."""
+    plan, submission, name, source = report.plan, report.submission, str(report.path), report.source
+    period = plan.rules_file.plan.period
+    if not period.start <= submission.year <= period.end:
+        raise SubmissionError([Problem(
+            name, f"报告年度 {submission.year} 不在规划期 {period.start}—{period.end} 内",
+            f"report year {submission.year} is outside the plan period {period.start}-{period.end}", "$.year",
+            source.line_at("$.year"),
+        )])
+    owed = owed_rules(plan, report.reporter)
+    problems: list[Problem] = []
+    indicators = match_entries(plan, owed, "indicators", submission.indicators, name, problems)
+    obligations = match_entries(plan, owed, "obligations", submission.obligations, name, problems)
+    stated = {
+        rid: indicator_input(plan, o.rule, e, at, submission.year, name, problems, (prior or {}).get(rid, {}))
+        for rid, (o, e, at) in indicators.items() if isinstance(o.rule, IndicatorRule) and isinstance(e, IndicatorEntry)
+    }
+    quantities = {
+        rid: quantity(o.rule, e, at, name, problems)
+        for rid, (o, e, at) in obligations.items() if isinstance(o.rule, ObligationRule) and isinstance(e, ObligationEntry)
+    }
+    if problems:
+        located = [p.at_line(source.line_at(p.place)) for p in problems]
+        raise SubmissionError(sorted(located, key=lambda p: _place_key(p.place)))
+    judgements = []
+    for item in owed:
+        rule, trend = item.rule, Trend()
+        found = (indicators if isinstance(rule, IndicatorRule) else obligations).get(rule.id)
+        if isinstance(rule, IndicatorRule):
+            outcome, trend = _judge_indicator(rule, stated.get(rule.id), submission.year)
+        else:
+            outcome = _judge_obligation(plan, rule, found and found[1], quantities.get(rule.id), submission.year)
+        location = source.locate(found[2]) if found else None
+        judgements.append(Judgement(rule, item.role, outcome, trend, location))
+    values: PriorValues = {
+        rid: {y: (v, s.sources[y]) for y, v in s.input.series().items() if y in s.sources}
+        for rid, s in stated.items()
+    }
+    return Evaluation(tuple(judgements), values)
+
+
+def _place_key(place: str) -> list[tuple[int, int | str]]:
+    """Document order for places such as $.indicators[10].unit (10 after 2)."""
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[\[\].]+", place) if part]
+
+
+def _judge_indicator(rule: IndicatorRule, stated: Stated | None, year: int) -> tuple[Outcome, Trend]:
+    if rule.baseline is not None and year <= rule.baseline.year:
+        # The path starts after the baseline year: nothing is due yet.
+        return Outcome("not_due", Msg.of("not_due", year=year)), Trend()
+    if stated is None:
+        return Outcome("not_reported", Msg.of("not_reported"), points=0.0, fix=Msg.of("report_value", year=year)), Trend()
+    outcome = KINDS[rule.kind].judge(stated.input)
+    trend = trend_of(stated.input, stated.sources)
+    return replace(outcome, notes=(*stated.revisions, *outcome.notes, *trend.warnings)), trend
+
+
+def _judge_obligation(
+    plan: Plan, rule: ObligationRule, entry: RuleRef | None, quantity: Decimal | None, year: int
+) -> Outcome:
+    completed = isinstance(entry, ObligationEntry) and entry.status == "completed"
+    if rule.start is not None and year < rule.start and not completed:
+        return Outcome("not_due", Msg.of("ob_not_due", start=rule.start))
+    if not isinstance(entry, ObligationEntry):
+        return Outcome("not_reported", Msg.of("not_reported"), points=0.0, fix=Msg.of("report_obligation"))
+    period, settings = plan.rules_file.plan.period, plan.rules_file.scoring
+    return evaluate_obligation(ObligationInput(
+        rule, entry, quantity, year, rule.due or period.end, period.start, settings.progress, settings.obligation_points,
+    ))

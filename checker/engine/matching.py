@@ -1,0 +1,93 @@
+"""Which owed rule each entry of a report answers: by id, or by normalised name or alias."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from checker.engine.reporter import en_candidates, suggest, zh_candidates
+from checker.errors import Problem
+from checker.locations import JsonPath, format_path
+from checker.models.plan import IndicatorRule, ObligationRule
+from checker.models.submission import RuleRef
+from checker.names import normalise
+from checker.rulefile import Plan, Rule, rule_title
+from checker.scope import OwedRule
+
+Section = str  # "indicators" or "obligations"
+
+
+def _rule_names(rule: Rule) -> list[str]:
+    return [rule_title(rule), *rule.aliases]
+
+
+class Matcher:
+    """Finds the owed rule an entry answers, by id or by normalised name/alias."""
+
+    def __init__(self, plan: Plan, owed: Sequence[OwedRule], section: Section) -> None:
+        want = IndicatorRule if section == "indicators" else ObligationRule
+        self.plan, self.section = plan, section
+        self.owed = {o.rule.id: o for o in owed if isinstance(o.rule, want)}
+        self.all = {r.id: r for r in plan.rules.values() if isinstance(r, want)}
+
+    def find(self, ref: RuleRef, name: str, at: JsonPath) -> OwedRule | Problem:
+        if ref.id:
+            if ref.id in self.owed:
+                return self.owed[ref.id]
+            if ref.id in self.all:
+                return self._not_owed(self.all[ref.id], name, at + ("id",))
+            return self._unknown(ref.id, name, at + ("id",), {o.rule.id: o.rule.id for o in self.owed.values()})
+        wanted = normalise(ref.name or "")
+        names = self.plan.normalised_names
+        hits = [o for o in self.owed.values() if wanted in names[o.rule.id]]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            listed = [f"{o.rule.id}({self.plan.entity_name(o.rule.subject)})" for o in hits]
+            return Problem(
+                name, f"名称“{ref.name}”对应多项规则,请改用编号 id:{'、'.join(listed)}",
+                f"name '{ref.name}' matches several rules; use the id: {', '.join(listed)}", format_path(at + ("name",)),
+            )
+        elsewhere = [r for r in self.all.values() if wanted in names[r.id]]
+        if elsewhere:
+            return self._not_owed(elsewhere[0], name, at + ("name",))
+        options = {n: o.rule.id for o in self.owed.values() for n in _rule_names(o.rule)}
+        return self._unknown(ref.name or "", name, at + ("name",), options)
+
+    def _not_owed(self, rule: Rule, name: str, at: JsonPath) -> Problem:
+        units = "、".join(self.plan.entity_name(u) for u in rule.responsible.all_units()) or self.plan.entity_name(rule.subject)
+        return Problem(
+            name, f"规则 {rule.id}“{_rule_names(rule)[0]}”不属于本报送主体的责任(责任单位:{units})",
+            f"rule {rule.id} '{_rule_names(rule)[0]}' is not owed by this reporter (responsible: {units})", format_path(at),
+        )
+
+    def _unknown(self, text: str, name: str, at: JsonPath, options: Mapping[str, str]) -> Problem:
+        close = suggest(text, options)
+        kind_zh = "指标" if self.section == "indicators" else "任务"
+        kind_en = "indicator" if self.section == "indicators" else "obligation"
+        return Problem(
+            name, f"未知{kind_zh}“{text}”{zh_candidates(close)}",
+            f"unknown {kind_en} '{text}'{en_candidates(close)}", format_path(at),
+        )
+
+
+def match_entries(
+    plan: Plan, owed: Sequence[OwedRule], section: Section, entries: Sequence[RuleRef], name: str,
+    problems: list[Problem],
+) -> dict[str, tuple[OwedRule, RuleRef, JsonPath]]:
+    """Rule id -> (owed rule, the entry answering it, the entry's path); problems for the rest."""
+    matcher = Matcher(plan, owed, section)
+    found: dict[str, tuple[OwedRule, RuleRef, JsonPath]] = {}
+    for index, entry in enumerate(entries):
+        at: JsonPath = (section, index)
+        hit = matcher.find(entry, name, at)
+        if isinstance(hit, Problem):
+            problems.append(hit)
+        elif hit.rule.id in found:
+            first = format_path(found[hit.rule.id][2])
+            problems.append(Problem(
+                name, f"规则 {hit.rule.id} 重复填报(另见 {first})", f"rule {hit.rule.id} reported twice (also at {first})",
+                format_path(at),
+            ))
+        else:
+            found[hit.rule.id] = (hit, entry, at)
+    return found

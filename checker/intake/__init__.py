@@ -1,0 +1,47 @@
+"""Report readers, by file suffix: each turns a file into a Submission and a map of its places.
+
+Adding an input format is one module here with a `read(path) -> Intake` function (raising
+SubmissionError with every problem, each located) and one line in READERS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from checker.errors import CheckerError, Problem
+
+if TYPE_CHECKING:
+    from checker.locations import SourceMap
+    from checker.models.submission import Submission
+
+# suffix -> module with the reader
+READERS: dict[str, str] = {".json": "checker.intake.json_report"}
+
+
+@dataclass(frozen=True)
+class Intake:
+    """One report read: what it says, and where each part of it is."""
+
+    path: Path
+    submission: Submission
+    source: SourceMap
+
+
+def read(path: Path) -> Intake:
+    """Read one report with the reader for its suffix; raise SubmissionError when it does not fit."""
+    module = READERS.get(path.suffix.lower(), READERS[".json"])  # a named file is read as JSON by default
+    intake: Intake = import_module(module).read(path)
+    return intake
+
+
+def read_all(paths: Iterable[Path]) -> Iterator[tuple[Path, Intake | list[Problem]]]:
+    """Each file with its reading, or with every problem that stopped it."""
+    for path in paths:
+        try:
+            yield path, read(path)
+        except CheckerError as exc:
+            yield path, exc.problems

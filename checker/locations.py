@@ -1,0 +1,68 @@
+"""Where things are in an input file: a JSON path with its line, or an Excel sheet and cell."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+JsonPath = tuple[str | int, ...]
+V = TypeVar("V")
+_LAST_STEP = re.compile(r"(\.[^.\[]*|\[\d+\])$")
+
+
+def format_path(path: Iterable[str | int]) -> str:
+    """Render a path as $.indicators[2].value."""
+    out = "$"
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+@dataclass(frozen=True)
+class Location:
+    """One place in one file. `path` is always set; `line` for text formats, `cell` for workbooks."""
+
+    file: str
+    path: str = "$"
+    line: int | None = None
+    cell: str | None = None  # 指标!D12
+
+    def render(self) -> str:
+        if self.cell is not None:
+            return f"{self.file}:{self.cell}"
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    """The known places of one input file: the line (or cell) of each path that has one.
+
+    A path without its own entry takes its nearest ancestor's, so `$.indicators[3].unit` is
+    found at the line where indicator 3 begins.
+    """
+
+    file: str
+    lines: Mapping[JsonPath, int] = field(default_factory=dict)
+    cells: Mapping[JsonPath, str] = field(default_factory=dict)
+
+    def locate(self, path: JsonPath) -> Location:
+        return Location(self.file, format_path(path), nearest(path, self.lines), nearest(path, self.cells))
+
+    def line_at(self, place: str) -> int | None:
+        """The line of a rendered path such as $.indicators[3].unit (that of its nearest ancestor)."""
+        rendered = {format_path(p): line for p, line in self.lines.items()}
+        while place and place not in rendered:
+            shorter = _LAST_STEP.sub("", place)
+            if shorter == place:
+                return None
+            place = shorter
+        return rendered.get(place)
+
+
+def nearest(path: JsonPath, known: Mapping[JsonPath, V]) -> V | None:
+    """The value known for a path, or for its nearest ancestor that has one."""
+    while path and path not in known:
+        path = path[:-1]
+    return known.get(path)

@@ -1,0 +1,60 @@
+"""Renderers, by command and format name. Each module is imported only when chosen.
+
+A `check` renderer is a class `Renderer(stream, context)` with `add(assessment)`, called as each
+assessment is done, and `close(run)`, called once at the end; it writes bytes, so one renderer may
+write text, XML, HTML or a workbook. `rules` and `explain` renderers are functions
+`render(plans | hits, stream, context)`. Adding a format is one module and one line in OUTPUTS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, Protocol
+
+if TYPE_CHECKING:
+    from checker.i18n import Lang
+    from checker.judgement import Assessment
+    from checker.run import CheckRun
+
+Command = Literal["check", "rules", "explain"]
+
+# command -> format name -> module
+OUTPUTS: dict[Command, dict[str, str]] = {
+    "check": {"text": "checker.output.text", "json": "checker.output.json"},
+    "rules": {"text": "checker.output.catalog_text", "json": "checker.output.catalog_json"},
+    "explain": {"text": "checker.output.catalog_text"},
+}
+
+
+def formats_for(command: Command) -> tuple[str, ...]:
+    return tuple(OUTPUTS[command])
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a renderer may need besides the results."""
+
+    lang: Lang = "zh"
+    color: bool = False
+    output_dir: Path | None = None  # where files beside the main output may go
+
+
+class Renderer(Protocol):
+    def __init__(self, stream: BinaryIO, context: Context) -> None: ...
+
+    def add(self, assessment: Assessment) -> None: ...
+
+    def close(self, run: CheckRun) -> None: ...
+
+
+def renderer(name: str, stream: BinaryIO, context: Context) -> Renderer:
+    """The `check` renderer of format `name`, writing to stream."""
+    made: Renderer = import_module(OUTPUTS["check"][name]).Renderer(stream, context)
+    return made
+
+
+def render(command: Command, name: str, subject: Any, stream: BinaryIO, context: Context) -> None:
+    """Render a catalog listing (`rules`) or rules in full (`explain`) in format `name`."""
+    import_module(OUTPUTS[command][name]).render(command, subject, stream, context)
