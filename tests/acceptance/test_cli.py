@@ -129,3 +129,27 @@ def test_explain(cli: CliRunner) -> None:
 def test_validate(cli: CliRunner) -> None:
     result = cli.invoke(checker_group, ["validate", str(MINI_PLAN)])
     assert (result.exit_code, result.stdout) == (0, f"{MINI_PLAN}: ok (12 indicators, 4 obligations)\n")
+
+
+def test_ctrl_c_exits_130(cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*_: Any) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("checker.run.evaluate", interrupted)
+    result = check(cli, str(EXAMPLE))
+    assert (result.exit_code, result.stderr) == (130, "已中断 / interrupted\n")
+
+
+def test_a_closed_pipe_is_not_a_failed_assessment() -> None:
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "checker", str(REPO / "submissions" / "xianning")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # as `check … | head -1` does
+    assert process.wait(timeout=60) == 141
+    assert b"Traceback" not in process.stderr.read()

@@ -10,7 +10,6 @@ import pytest
 
 from checker.errors import SubmissionError
 from checker.names import normalise
-from checker.units import UnitError, convert, parse_unit
 from tests.conftest import report
 
 ALL_CITY = [
@@ -98,27 +97,6 @@ def test_every_problem_is_reported_together(assess_dict: Callable[..., Any]) -> 
 
 def test_year_outside_period(assess_dict: Callable[..., Any]) -> None:
     assert _problems(assess_dict, report(2026)) == ["$.year: 报告年度 2026 不在规划期 2021—2025 内"]
-
-
-@pytest.mark.parametrize(
-    ("value", "unit", "to", "expected"),
-    [("6.69", "万件", "件", "66900"), ("66900", "件", "万件", "6.69"), ("5", "亿元", "万元", "50000"),
-     ("4900", "万元", "元", "49000000"), ("1.5", "万次", "次", "15000"), ("85", "％", "%", "85")],
-)
-def test_units_convert_exactly(value: str, unit: str, to: str, expected: str) -> None:
-    assert convert(Decimal(value), unit, to) == Decimal(expected)
-
-
-@pytest.mark.parametrize(("unit", "to"), [("件", "元"), ("家", "件"), ("%", "件")])
-def test_incompatible_units(unit: str, to: str) -> None:
-    with pytest.raises(UnitError):
-        convert(Decimal(1), unit, to)
-
-
-def test_unknown_unit() -> None:
-    with pytest.raises(UnitError) as info:
-        parse_unit("斤")
-    assert info.value.zh.startswith("未知单位 “斤”")
 
 
 def test_normalise() -> None:
