@@ -11,6 +11,7 @@ from decimal import Decimal
 from checker.errors import Lang, Problem, SubmissionError
 from checker.kinds import KINDS
 from checker.kinds.base import IndicatorInput, Outcome
+from checker.links import linked_quantities
 from checker.messages import FIXES, Msg
 from checker.models.plan import Entity, IndicatorRule, ObligationRule, QuantityDeliverable
 from checker.models.results import Citation, Finding, Progress, RuleResult
@@ -160,6 +161,8 @@ def evaluate(
         rid: _quantity(o.rule, e, place, name, problems)
         for rid, (o, e, place) in obligation_entries.items() if isinstance(o.rule, ObligationRule)
     }
+    # issue-13: a quantity not reported is taken from the indicator the deliverable links to.
+    quantities = linked_quantities(plan, quantities, {rid: s.input.value for rid, s in indicator_inputs.items()})
     if problems:
         raise SubmissionError(sorted(problems, key=lambda p: _place_key(p.place)))
     results = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -10,6 +11,7 @@ from checker.catalog import Catalog
 from checker.errors import Lang, Problem, UsageError
 from checker.models.plan import IndicatorRule, ObligationRule, QuantityDeliverable
 from checker.rulefile import Plan, Rule, load_rule_file
+from checker.trend import target_level
 
 ATTRIBUTE_LABELS = {"expected": ("预期性", "expected"), "binding": ("约束性", "binding")}
 
@@ -34,6 +36,20 @@ def _number(value: Any) -> float | int | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+# Units of target.value where it is not a quantity in the rule's unit: a growth rate, a factor.
+TARGET_UNITS = {"growth_rate": "%", "multiple": "倍"}
+
+
+def indicator_level(rule: IndicatorRule) -> tuple[Decimal | None, str | None]:
+    """The catalog's target.level: what the reported value must reach by the target year, in the unit
+    the report gives it (the rule's unit); None where the target is not one level (steady growth,
+    qualitative, additions summed over the years)."""
+    if rule.kind == "growth_rate" and rule.reported_as == "rate":
+        return rule.target.value, rule.unit  # the series is itself the rate
+    level = target_level(rule)
+    return (None, None) if level is None else (round(level, 4), rule.unit)
+
+
 def record(plan: Plan, rule: Rule) -> dict[str, Any]:
     """One rule as a plain record; the shape is stable (other tools read it)."""
     names = plan.entity_name
@@ -55,6 +71,7 @@ def record(plan: Plan, rule: Rule) -> dict[str, Any]:
         "interpretation": rule.interpretation,
     }
     if isinstance(rule, IndicatorRule):
+        level, level_unit = indicator_level(rule)
         return {
             **common,
             "kind": rule.kind,
@@ -62,12 +79,17 @@ def record(plan: Plan, rule: Rule) -> dict[str, Any]:
             "aliases": rule.aliases,
             "target": {
                 "value": _number(rule.target.value),
-                "unit": "%" if rule.kind == "growth_rate" and rule.reported_as != "rate" else rule.unit,
+                "unit": TARGET_UNITS.get(rule.kind, rule.unit) if rule.reported_as != "rate" else rule.unit,
                 "comparator": rule.target.comparator,
                 "year": rule.target.year,
+                "level": _number(level),
+                "level_unit": level_unit,
             },
             "baseline": None if rule.baseline is None else {
                 "value": _number(rule.baseline.value), "unit": rule.unit, "year": rule.baseline.year,
+            },
+            "base": None if rule.base is None else {
+                "value": _number(rule.base.value), "unit": rule.unit, "year": rule.base.year,
             },
             "attribute": rule.attribute,
             "aspirational": rule.aspirational,
@@ -89,12 +111,16 @@ def _obligation_fields(plan: Plan, rule: ObligationRule) -> dict[str, Any]:
             "unit": deliverable.unit if isinstance(deliverable, QuantityDeliverable) else None,
             "comparator": deliverable.comparator if isinstance(deliverable, QuantityDeliverable) else None,
             "year": due,
+            "level": _number(deliverable.value) if isinstance(deliverable, QuantityDeliverable) else None,
+            "level_unit": deliverable.unit if isinstance(deliverable, QuantityDeliverable) else None,
         },
         "baseline": None,
+        "base": None,
         "attribute": None,
         "recurrence": rule.recurrence,
         "deliverable": deliverable.model_dump(mode="json") if not quantity else {
             "type": "quantity", "what": deliverable.what,  # type: ignore[union-attr]
+            "from_indicator": deliverable.from_indicator,  # type: ignore[union-attr]
         },
     }
 

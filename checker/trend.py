@@ -26,7 +26,10 @@ def target_level(rule: IndicatorRule) -> Decimal | None:
     if value is None or rule.kind not in TRENDED:
         return None
     if rule.kind == "multiple":
-        assert rule.base is not None
+        # The level the plan states (翻番…9件以上), else the factor times the base year's value.
+        if rule.target.level is not None:
+            return rule.target.level
+        assert rule.base is not None and rule.base.value is not None
         return value * rule.base.value
     if rule.kind == "growth_rate":
         if rule.reported_as == "rate" or rule.baseline is None:

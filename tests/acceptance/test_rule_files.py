@@ -58,11 +58,22 @@ def test_catalog_lists_every_rule_with_the_stable_fields() -> None:
     total = sum(len(load_rule_file(p).rules) for p in RULE_FILES)
     assert len(records) == total
     for record in records:
-        assert set(record["target"]) == {"value", "unit", "comparator", "year"}
+        assert set(record["target"]) == {"value", "unit", "comparator", "year", "level", "level_unit"}
         assert set(record["responsible"]) >= {"lead", "support"}
         assert set(record["source"]) == {"document", "section", "quote"}
         assert record["baseline"] is None or set(record["baseline"]) == {"value", "unit", "year"}
+        assert (record["base"] is not None) == (record["kind"] == "multiple")
+        assert record["base"] is None or set(record["base"]) == {"value", "unit", "year"}
         assert {"id", "plan", "kind", "subject", "name", "attribute"} <= set(record)
+    # every target that is one level states it, in the unit a report gives it
+    by_id = {(r["plan"], r["id"]): r for r in records}
+    for path in RULE_FILES:
+        plan = load_rule_file(path)
+        for rule in plan.rules_file.indicators:
+            one_level = rule.kind not in ("steady_growth", "qualitative") and rule.reported_as != "annual_addition"
+            target = by_id[(plan.id, rule.id)]["target"]
+            assert (target["level"] is not None) == one_level, rule.id
+            assert target["level_unit"] == (rule.unit if one_level else None), rule.id
 
 
 def test_plans_doc_counts_match_the_rule_files() -> None:
@@ -72,3 +83,4 @@ def test_plans_doc_counts_match_the_rule_files() -> None:
         row = next(line for line in doc.splitlines() if line.startswith(f"| [`{path.stem}`]"))
         cells = [c.strip() for c in row.strip("|").split("|")]
         assert cells[-3:] == [str(len(rf.indicators)), str(len(rf.obligations)), str(len(rf.entities))]
+
