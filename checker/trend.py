@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from checker.kinds.base import IndicatorInput, meets
+from checker.kinds.multiple import multiple_target
 from checker.messages import Msg
 from checker.models.plan import IndicatorRule
 from checker.models.results import CagrClass, CagrRatio, Projection, SeriesPoint
@@ -26,11 +27,7 @@ def target_level(rule: IndicatorRule) -> Decimal | None:
     if value is None or rule.kind not in TRENDED:
         return None
     if rule.kind == "multiple":
-        # The level the plan states (翻番…9件以上), else the factor times the base year's value.
-        if rule.target.level is not None:
-            return rule.target.level
-        assert rule.base is not None and rule.base.value is not None
-        return value * rule.base.value
+        return multiple_target(rule)  # the level the plan states, else factor x base value
     if rule.kind == "growth_rate":
         if rule.reported_as == "rate" or rule.baseline is None:
             return None

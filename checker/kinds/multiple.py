@@ -8,16 +8,25 @@ is judged against the level in the target year only.
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from checker.kinds.base import IndicatorInput, Outcome, judge_against_path
 from checker.messages import Msg
-from checker.trend import target_level
+from checker.models.plan import IndicatorRule
+
+
+def multiple_target(rule: IndicatorRule) -> Decimal:
+    """The level to reach: the one the plan states (翻番…9件以上), else the factor times the base value."""
+    if rule.target.level is not None:
+        return rule.target.level
+    assert rule.target.value is not None and rule.base is not None and rule.base.value is not None
+    return rule.target.value * rule.base.value
 
 
 def evaluate_multiple(inp: IndicatorInput) -> Outcome:
     rule = inp.rule
-    target = target_level(rule)
-    assert rule.base is not None and rule.target.value is not None and inp.value is not None and target is not None
+    target = multiple_target(rule)
+    assert rule.base is not None and rule.target.value is not None and inp.value is not None
     base_value = rule.base.value
     start = rule.baseline or (None if base_value is None else rule.base)
     outcome = judge_against_path(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -149,3 +151,10 @@ def test_the_catalog_record_carries_level_and_base(plan: Plan) -> None:
     assert doubling["base"] == {"value": None, "unit": "件", "year": 2015}
     station = record(plan, plan.rules["O-ST"])
     assert station["target"]["level"] == 20 and station["deliverable"]["from_indicator"] == "I-ST"
+
+
+@pytest.mark.parametrize("module", ["checker.trend", "checker.listing", "checker.kinds.multiple", "checker.links"])
+def test_each_module_imports_on_its_own(module: str) -> None:
+    # `checker rules` imports the listing (and so trend) before the kinds: no import cycle.
+    done = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
