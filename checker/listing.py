@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ from checker.catalog import Catalog
 from checker.errors import Problem, UsageError
 from checker.models.plan import IndicatorRule, ObligationRule, QuantityDeliverable
 from checker.rulefile import Plan, Rule, load_rule_file
+from checker.trend import target_level
 
 def select_plans(rules: Path | None, plan: str | None) -> list[Plan]:
     """The plans asked for: one by id or rule-file path, or every plan in the catalog."""
@@ -28,6 +30,20 @@ def _number(value: Any) -> float | int | None:
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+# Units of target.value where it is not a quantity in the rule's unit: a growth rate, a factor.
+TARGET_UNITS = {"growth_rate": "%", "multiple": "倍"}
+
+
+def indicator_level(rule: IndicatorRule) -> tuple[Decimal | None, str | None]:
+    """The catalog's target.level: what the reported value must reach by the target year, in the unit
+    the report gives it (the rule's unit); None where the target is not one level (steady growth,
+    qualitative, additions summed over the years)."""
+    if rule.kind == "growth_rate" and rule.reported_as == "rate":
+        return rule.target.value, rule.unit  # the series is itself the rate
+    level = target_level(rule)
+    return (None, None) if level is None else (round(level, 4), rule.unit)
 
 
 def record(plan: Plan, rule: Rule) -> dict[str, Any]:
@@ -51,6 +67,7 @@ def record(plan: Plan, rule: Rule) -> dict[str, Any]:
         "interpretation": rule.interpretation,
     }
     if isinstance(rule, IndicatorRule):
+        level, level_unit = indicator_level(rule)
         return {
             **common,
             "kind": rule.kind,
@@ -58,12 +75,17 @@ def record(plan: Plan, rule: Rule) -> dict[str, Any]:
             "aliases": rule.aliases,
             "target": {
                 "value": _number(rule.target.value),
-                "unit": "%" if rule.kind == "growth_rate" and rule.reported_as != "rate" else rule.unit,
+                "unit": TARGET_UNITS.get(rule.kind, rule.unit) if rule.reported_as != "rate" else rule.unit,
                 "comparator": rule.target.comparator,
                 "year": rule.target.year,
+                "level": _number(level),
+                "level_unit": level_unit,
             },
             "baseline": None if rule.baseline is None else {
                 "value": _number(rule.baseline.value), "unit": rule.unit, "year": rule.baseline.year,
+            },
+            "base": None if rule.base is None else {
+                "value": _number(rule.base.value), "unit": rule.unit, "year": rule.base.year,
             },
             "attribute": rule.attribute,
             "aspirational": rule.aspirational,
@@ -85,12 +107,16 @@ def _obligation_fields(plan: Plan, rule: ObligationRule) -> dict[str, Any]:
             "unit": deliverable.unit if isinstance(deliverable, QuantityDeliverable) else None,
             "comparator": deliverable.comparator if isinstance(deliverable, QuantityDeliverable) else None,
             "year": due,
+            "level": _number(deliverable.value) if isinstance(deliverable, QuantityDeliverable) else None,
+            "level_unit": deliverable.unit if isinstance(deliverable, QuantityDeliverable) else None,
         },
         "baseline": None,
+        "base": None,
         "attribute": None,
         "recurrence": rule.recurrence,
         "deliverable": deliverable.model_dump(mode="json") if not quantity else {
             "type": "quantity", "what": deliverable.what,  # type: ignore[union-attr]
+            "from_indicator": deliverable.from_indicator,  # type: ignore[union-attr]
         },
     }
 

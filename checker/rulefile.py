@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -11,9 +12,9 @@ from typing import Any
 from checker.errors import Problem, RuleFileError
 from checker.loading import build_model, parse_yaml, read_text, schema_problems
 from checker.locations import JsonPath, format_path, nearest
-from checker.models.plan import Entity, IndicatorRule, ObligationRule, RuleFile
+from checker.models.plan import Entity, IndicatorRule, ObligationRule, QuantityDeliverable, RuleFile
 from checker.names import normalise
-from checker.units import UnitError, parse_unit
+from checker.units import UnitError, convert, parse_unit
 
 Rule = IndicatorRule | ObligationRule
 
@@ -118,6 +119,7 @@ def cross_reference_problems(model: RuleFile) -> list[tuple[JsonPath, str, str]]
             need_entity(member, ("entities", i, "members", j))
 
     period = model.plan.period
+    indicators = {rule.id: rule for rule in model.indicators}
     seen: set[str] = set()
     sections: list[tuple[str, Sequence[Rule]]] = [
         ("indicators", model.indicators),
@@ -150,4 +152,26 @@ def cross_reference_problems(model: RuleFile) -> list[tuple[JsonPath, str, str]]
                 except UnitError as exc:
                     where = ("unit",) if isinstance(rule, IndicatorRule) else ("deliverable", "unit")
                     out.append((at + where, exc.zh, exc.en))
+            if isinstance(rule, ObligationRule) and isinstance(rule.deliverable, QuantityDeliverable):
+                out.extend(_link_problems(rule.deliverable, indicators, at + ("deliverable", "from_indicator")))
     return out
+
+
+def _link_problems(
+    deliverable: QuantityDeliverable, indicators: dict[str, IndicatorRule], at: JsonPath
+) -> list[tuple[JsonPath, str, str]]:
+    """A quantity taken from an indicator: the indicator exists and its unit converts to the deliverable's."""
+    ref = deliverable.from_indicator
+    if ref is None:
+        return []
+    indicator = indicators.get(ref)
+    if indicator is None:
+        return [(at, f"未定义的指标 {ref}(须为本规划的指标)", f"unknown indicator {ref} (must be an indicator of this plan)")]
+    try:
+        convert(Decimal(1), indicator.unit, deliverable.unit)
+    except UnitError:
+        return [(
+            at, f"指标 {ref} 的单位“{indicator.unit}”无法换算为任务数量单位“{deliverable.unit}”",
+            f"the unit '{indicator.unit}' of indicator {ref} does not convert to the deliverable's unit '{deliverable.unit}'",
+        )]
+    return []

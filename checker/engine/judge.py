@@ -11,6 +11,7 @@ from checker.engine.matching import match_entries
 from checker.errors import Problem, SubmissionError
 from checker.judgement import Judgement, Msg
 from checker.kinds import KINDS
+from checker.links import linked_quantities
 from checker.models.plan import IndicatorRule, ObligationRule
 from checker.models.submission import IndicatorEntry, ObligationEntry, RuleRef
 from checker.obligations import ObligationInput, evaluate_obligation
@@ -51,6 +52,8 @@ def evaluate(report: Report, prior: PriorValues | None = None) -> Evaluation:
         rid: quantity(o.rule, e, at, name, problems)
         for rid, (o, e, at) in obligations.items() if isinstance(o.rule, ObligationRule) and isinstance(e, ObligationEntry)
     }
+    # A quantity not reported is taken from the indicator the deliverable links to (one figure, two rules).
+    linked = linked_quantities(plan, quantities, {rid: s.input.value for rid, s in stated.items()})
     if problems:
         located = [p.at_line(source.line_at(p.place)) for p in problems]
         raise SubmissionError(sorted(located, key=lambda p: _place_key(p.place)))
@@ -61,7 +64,10 @@ def evaluate(report: Report, prior: PriorValues | None = None) -> Evaluation:
         if isinstance(rule, IndicatorRule):
             outcome, trend = _judge_indicator(rule, stated.get(rule.id), submission.year)
         else:
-            outcome = _judge_obligation(plan, rule, found and found[1], quantities.get(rule.id), submission.year)
+            outcome = _judge_obligation(plan, rule, found and found[1], linked.get(rule.id), submission.year)
+            if quantities.get(rule.id) is None and linked.get(rule.id) is not None:
+                note = Msg.of("quantity_linked", indicator=getattr(rule.deliverable, "from_indicator", ""))
+                outcome = replace(outcome, notes=(*outcome.notes, note))
         location = source.locate(found[2]) if found else None
         judgements.append(Judgement(rule, item.role, outcome, trend, location))
     values: PriorValues = {

@@ -112,6 +112,19 @@ class Baseline(Strict):
     year: int = Field(ge=1949, le=2100)
 
 
+class Base(Strict):
+    """multiple: the year the target is a multiple of, and its value where the plan states it."""
+
+    value: Number | None = Field(
+        default=None,
+        description=(
+            "The base year's value in the rule's unit; omit it where the plan does not state it (衢州's"
+            " 2015 values): the target is then the stated target.level."
+        ),
+    )
+    year: int = Field(ge=1949, le=2100)
+
+
 class Target(Strict):
     value: Number | None = Field(
         default=None,
@@ -122,6 +135,13 @@ class Target(Strict):
     )
     year: int = Field(ge=1949, le=2100)
     comparator: Comparator
+    level: Number | None = Field(
+        default=None,
+        description=(
+            "multiple only: the level the plan states for the target year in the rule's unit"
+            " (翻番…达到9件以上 -> 9); it is the target, whether or not base.value is known."
+        ),
+    )
 
 
 class IndicatorRule(Strict):
@@ -154,8 +174,8 @@ class IndicatorRule(Strict):
             " growth_rate: level (default; CAGR computed) or rate (the series is itself a rate)."
         ),
     )
-    base: Baseline | None = Field(
-        default=None, description="multiple: the base year's value the target is a multiple of."
+    base: Base | None = Field(
+        default=None, description="multiple: the base year (and its value) the target is a multiple of."
     )
     rank_at_most: int | None = Field(
         default=None, ge=1, description="qualitative: a reported rank this good or better meets it."
@@ -176,7 +196,13 @@ class IndicatorRule(Strict):
         if self.target.value is None and kind.needs_target_value:
             raise ValueError(f"{self.kind} 类指标须给出目标值 target.value | kind '{self.kind}' needs target.value")
         if self.kind == "multiple" and self.base is None:
-            raise ValueError("翻番类指标须给出 base(基准年数值) | kind 'multiple' needs 'base' (the base year's value)")
+            raise ValueError("翻番类指标须给出 base(基准年及其数值) | kind 'multiple' needs 'base' (the base year)")
+        if self.kind == "multiple" and self.base is not None and self.base.value is None and self.target.level is None:
+            raise ValueError(
+                "翻番类指标须给出 base.value 或 target.level(规划所列目标值) | kind 'multiple' needs base.value or target.level"
+            )
+        if self.target.level is not None and self.kind != "multiple":
+            raise ValueError(f"target.level 仅用于翻番类指标 | target.level applies to kind 'multiple' only, not '{self.kind}'")
         if self.kind == "growth_rate" and self.baseline is None and self.reported_as != "rate":
             raise ValueError("年均增长类指标须给出基期值 | kind 'growth_rate' needs a baseline unless reported_as is 'rate'")
         if self.reported_as is not None and self.reported_as not in kind.reported_as:
@@ -194,6 +220,13 @@ class QuantityDeliverable(Strict):
     unit: Text
     comparator: Comparator = ">="
     what: Text = Field(description="What is counted, e.g. 商标品牌指导站.")
+    from_indicator: RuleId | None = Field(
+        default=None,
+        description=(
+            "An indicator of the same plan that counts the same thing (保护工作站 XN-I12): a report that"
+            " gives the indicator's value and no quantity for this obligation has it taken from there."
+        ),
+    )
 
 
 class DocumentDeliverable(Strict):

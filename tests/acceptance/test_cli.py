@@ -108,7 +108,7 @@ def test_rules_listing_json(cli: CliRunner) -> None:
     first = rules[0]
     assert {k: first[k] for k in ("id", "plan", "kind", "subject", "name", "target", "baseline", "attribute", "responsible", "source")} == {
         "id": "XN-I02", "plan": "mini-xianning", "kind": "level", "subject": "咸宁市", "name": "每万人口发明专利拥有量",
-        "target": {"value": 5, "unit": "件", "comparator": ">=", "year": 2025},
+        "target": {"value": 5, "unit": "件", "comparator": ">=", "year": 2025, "level": 5, "level_unit": "件"},
         "baseline": {"value": 1.91, "unit": "件", "year": 2020},
         "attribute": "expected",
         "responsible": {"lead": ["市市场监管局"], "support": ["市科技局"], "joint": []},
