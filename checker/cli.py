@@ -5,6 +5,7 @@ Heavy modules (pydantic, jsonschema) are imported inside the commands so --help 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import traceback
@@ -73,11 +74,23 @@ traceback_option = click.option("--traceback", is_flag=True, help="内部错误�
     "--fail-on", multiple=True, type=click.Choice(STATUSES),
     help="任一规则为此状态即不通过(可重复)/ Fail when any rule has this status (repeatable).",
 )
+@click.option(
+    "--decisions", multiple=True, type=click.Path(path_type=Path),
+    help="评审决定文件或目录(可重复):评审结论、佐证认定、豁免 / Assessor's decisions file or folder (repeatable).",
+)
+@click.option(
+    "--as-of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+    help="按此日期判断豁免是否过期(默认今天)/ Judge waivers expired as of this date (default: today).",
+)
+@click.option(
+    "--gate-on", type=click.Choice(["risk_accepted", "raw"]), default="risk_accepted", show_default=True,
+    help="门槛依据:适用豁免后的得分,或原始得分 / Gate on the score with waivers applied, or on the raw score.",
+)
 @traceback_option
 @click.version_option(package_name="plan-compliance-checker")
 def check_command(
     paths: tuple[str, ...], rules: Path | None, fmt: str, lang: Lang, fail_under: float | None,
-    fail_on: tuple[str, ...], traceback: bool,
+    fail_on: tuple[str, ...], decisions: tuple[Path, ...], as_of: dt.datetime | None, gate_on: str, traceback: bool,
 ) -> None:
     """检查年度报告(文件或目录)是否符合规划规则。
     Check annual reports (files or directories) against their plans' rules.
@@ -85,7 +98,8 @@ def check_command(
     \b
     退出码 / exit status:
       0 全部通过 / all pass
-      1 有评估不通过(不合格、一票否决、--fail-under/--fail-on)/ an assessment fails
+      1 有评估不通过(不合格、一票否决、不完整、自评未经确认而无等级、
+        --fail-under/--fail-on)/ an assessment fails
       2 输入或用法错误 / invalid input or usage
       3 内部错误 / internal error
     """
@@ -95,7 +109,10 @@ def check_command(
         from checker.run import CheckArgs, check
 
         out = renderer(fmt, _stdout(), Context(lang, _color(sys.stdout)))
-        run = check(CheckArgs(paths, rules, fail_under, tuple(fail_on)), out.add)  # type: ignore[arg-type]
+        args = CheckArgs(
+            paths, rules, fail_under, tuple(fail_on), decisions, as_of.date() if as_of else None, gate_on,  # type: ignore[arg-type]
+        )
+        run = check(args, out.add)
         out.close(run)
         for problem in run.problems:
             click.echo(problem.render(lang), err=True)

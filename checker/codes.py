@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 Status = Literal[
-    "met", "on_track", "behind", "missed", "not_reported", "needs_review", "not_applicable", "not_due"
+    "met", "on_track", "behind", "missed", "not_reported", "unverified", "needs_review", "not_applicable",
+    "not_due",
 ]
 SarifLevel = Literal["error", "warning", "note", "none"]
 JunitOutcome = Literal["passed", "failure", "skipped"]
@@ -34,6 +35,9 @@ STATUS_POLICY: dict[Status, StatusPolicy] = {
     "behind": StatusPolicy(True, True, True, "warning", "failure", "33", "warn"),
     "missed": StatusPolicy(True, True, True, "error", "failure", "31", "bad"),
     "not_reported": StatusPolicy(True, True, True, "error", "failure", "31", "bad"),
+    # The reporter's claim without what supports it: the reporter's burden, scored as rejected.
+    "unverified": StatusPolicy(True, True, True, "warning", "failure", "35", "claim"),
+    # Cannot be judged from what the plan gives (no baseline, a target only an assessor can judge).
     "needs_review": StatusPolicy(True, False, True, "note", "skipped", "36", "review"),
     "not_applicable": StatusPolicy(False, False, False, "none", "skipped", "2", "muted"),
     "not_due": StatusPolicy(False, False, False, "none", "skipped", "2", "muted"),
@@ -53,5 +57,16 @@ EXIT_INTERNAL = 3  # a bug in the checker
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 EXIT_PIPE = 141  # the reader of our output went away, as shells report SIGPIPE
 
+# What a reporter claims that an assessor must confirm (自评): each can be accepted or rejected.
+Claim = Literal["completed", "quantity", "not_applicable", "verdict", "rank"]
+
+# The outcome of one assessment, before the run's own thresholds (see docs/scoring.md).
+Outcome = Literal["pass", "fail", "incomplete", "ungraded"]
+# Why there is no grade: the plan lacks the data (passes, with a note), or the reporter's
+# unconfirmed claims (fails: they are the reporter's to support).
+UngradedCause = Literal["plan_data", "claims"]
+
 # Why an assessment fails its gate.
-GateReason = Literal["grade", "veto", "fail_under", "fail_on"]
+GateReason = Literal["grade", "veto", "incomplete", "ungraded", "fail_under", "fail_on"]
+# Which score the gate reads: raw (decisions applied, waivers not) or risk-accepted (waivers too).
+ScoreBasis = Literal["raw", "risk_accepted"]

@@ -60,6 +60,11 @@ class Judgement:
         return self.outcome.status
 
     @property
+    def waived(self) -> bool:
+        """A waiver (豁免) holds for it: it counts as not applicable in the risk-accepted score."""
+        return any(a.step == "waiver" for a in self.adjustments)
+
+    @property
     def score(self) -> float | None:
         """Points as 0–100, rounded as they are shown; None when not scored."""
         points = self.outcome.points
@@ -94,10 +99,15 @@ class Gate:
 
 @dataclass(frozen=True)
 class Assessment:
-    """A judged report after the passes, scored and gated: what every renderer receives."""
+    """A judged report after the passes, scored and gated: what every renderer receives.
+
+    `summary` is the raw score (the assessor's verdicts and evidence decisions applied, waivers
+    not); `risk_accepted` applies the waivers too. The gate reads one of them (see gates.py).
+    """
 
     judged: JudgedReport
     summary: ScoreSummary
+    risk_accepted: ScoreSummary
     gate: Gate = field(default_factory=Gate)
 
     @property

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from urllib.parse import urlsplit
 
-from checker.progress import Outcome, judge_against_path
+from checker.progress import Outcome, judge_against_path, unverified
 from checker.judgement import Msg
 from checker.models.plan import DocumentDeliverable, ObligationPoints, ObligationRule, ProgressThresholds, QuantityDeliverable
-from checker.codes import Status
-from checker.models.submission import ObligationEntry
+from checker.codes import Claim, Status
+from checker.models.submission import Evidence, ObligationEntry
 
 
 @dataclass(frozen=True)
@@ -25,21 +26,38 @@ class ObligationInput:
 
 
 def evaluate_obligation(inp: ObligationInput) -> Outcome:
-    """Judge one obligation entry; the evaluator handles obligations not reported at all."""
+    """Judge one obligation entry; the evaluator handles obligations not reported at all.
+
+    What the reporter claims without support (completed without substantive evidence, a count
+    without its number, not applicable) is `unverified`: scored as the claim rejected until an
+    assessor's decision accepts it.
+    """
     entry, rule = inp.entry, inp.rule
     if entry.status == "not_applicable":
-        return Outcome("not_applicable", Msg.of("ob_na", reason=entry.reason or ""))
+        accepted = Outcome("not_applicable", Msg.of("ob_na", reason=entry.reason or ""))
+        if rule.not_applicable_when is not None:
+            # The rule file itself says when the rule does not apply: the reporter invokes it.
+            return replace(accepted, notes=(Msg.of("ob_na_rule", when=rule.not_applicable_when),))
+        return unverified(
+            "not_applicable", accepted, _rejected(inp), Msg.of("ob_na_claim", reason=entry.reason or ""), Msg.of("support_na"),
+        )
     deliverable = rule.deliverable
     if isinstance(deliverable, QuantityDeliverable) and inp.quantity is not None:
         return _with_evidence_check(_quantity(inp, deliverable), inp)
     outcome = _by_status(inp)
     if isinstance(deliverable, QuantityDeliverable) and entry.status == "completed":
-        return Outcome(
-            "needs_review",
-            Msg.of("ob_quantity_missing", cmp=deliverable.comparator, target=deliverable.value, unit=deliverable.unit, what=deliverable.what),
-            target=deliverable.value, fix=Msg.of("add_quantity"),
+        message = Msg.of(
+            "ob_quantity_missing", cmp=deliverable.comparator, target=deliverable.value, unit=deliverable.unit,
+            what=deliverable.what,
         )
+        return unverified("completed", replace(outcome, target=deliverable.value), _rejected(inp), message, Msg.of("add_quantity"))
     return _with_evidence_check(outcome, inp)
+
+
+def _rejected(inp: ObligationInput) -> Outcome:
+    """A claim not accepted: nothing is known to be done, so no points (as if not reported)."""
+    late = inp.year >= inp.due
+    return Outcome("missed" if late else "behind", Msg.of("claim_rejected"), points=0.0, fix=Msg.of("report_obligation"))
 
 
 def _by_status(inp: ObligationInput) -> Outcome:
@@ -86,18 +104,32 @@ def _quantity(inp: ObligationInput, d: QuantityDeliverable) -> Outcome:
     return replace(outcome, message=message)
 
 
+def substantive(evidence: Evidence) -> bool:
+    """Evidence that names something: a title with at least one letter, digit or character."""
+    return any(c.isalnum() for c in evidence.title)
+
+
+def web_link(link: str | None) -> bool:
+    """An http(s) address with a host: what a link must be to count (never javascript: and the like)."""
+    if not link:
+        return False
+    parts = urlsplit(link.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
 def _with_evidence_check(outcome: Outcome, inp: ObligationInput) -> Outcome:
-    """A completed measure needs evidence; a document deliverable needs the document named."""
+    """A completed measure needs substantive evidence; a document deliverable needs the document named."""
     if outcome.status != "met" or inp.entry.status != "completed":
         return outcome
     deliverable = inp.rule.deliverable
-    if not inp.entry.evidence:
-        return Outcome(
-            "needs_review", Msg.of("ob_no_evidence"), expected=outcome.expected, target=outcome.target,
-            actual=outcome.actual, fix=Msg.of("add_evidence"),
-        )
-    if isinstance(deliverable, DocumentDeliverable) and not any(e.doc_number or e.link for e in inp.entry.evidence):
-        return Outcome(
-            "needs_review", Msg.of("ob_no_document", title=deliverable.title), fix=Msg.of("add_document", title=deliverable.title),
+    claim: Claim = "quantity" if isinstance(deliverable, QuantityDeliverable) else "completed"
+    evidence = [e for e in inp.entry.evidence if substantive(e)]
+    if not evidence:
+        return unverified(claim, outcome, _rejected(inp), Msg.of("ob_no_evidence"), Msg.of("add_evidence"))
+    named = any((e.doc_number or "").strip() or web_link(e.link) for e in evidence)
+    if isinstance(deliverable, DocumentDeliverable) and not named:
+        return unverified(
+            claim, outcome, _rejected(inp), Msg.of("ob_no_document", title=deliverable.title),
+            Msg.of("add_document", title=deliverable.title),
         )
     return outcome

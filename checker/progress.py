@@ -9,7 +9,7 @@ from typing import Literal
 
 from checker.judgement import Msg
 from checker.models.plan import Comparator, IndicatorRule, ProgressThresholds
-from checker.codes import Status
+from checker.codes import Claim, Status
 from checker.models.results import ProgressClass
 
 Shape = Literal["linear", "geometric"]
@@ -56,6 +56,19 @@ class Outcome:
     points: float | None = None  # 0..1; None: not scored
     fix: Msg | None = None
     notes: tuple[Msg, ...] = field(default_factory=tuple)
+    # The reporter's claim this outcome rests on (自评), which an assessor may accept or reject:
+    # until then the status is `unverified` and the points are those of the claim rejected.
+    claim: Claim | None = None
+    if_accepted: Outcome | None = None
+    if_rejected: Outcome | None = None
+
+
+def unverified(claim: Claim, accepted: Outcome, rejected: Outcome, message: Msg, fix: Msg) -> Outcome:
+    """An outcome awaiting an assessor: scored as the claim rejected, shown as the claim made."""
+    return Outcome(
+        "unverified", message, expected=accepted.expected, target=accepted.target, actual=accepted.actual,
+        points=rejected.points, fix=fix, claim=claim, if_accepted=accepted, if_rejected=rejected,
+    )
 
 
 def meets(value: Decimal, target: Decimal, comparator: Comparator) -> bool:

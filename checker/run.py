@@ -6,13 +6,14 @@ each finished assessment goes to the renderers at once, so nothing needs to be k
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 
 from checker.catalog import Catalog
-from checker.codes import EXIT_FAIL, EXIT_INPUT, EXIT_OK, Status
+from checker.codes import EXIT_FAIL, EXIT_INPUT, EXIT_OK, ScoreBasis, Status
 from checker.engine.judge import evaluate
 from checker.engine.reporter import resolve_reporter
 from checker.errors import CheckerError, Problem, SubmissionError
@@ -21,7 +22,8 @@ from checker.intake import Intake, read_all
 from checker.judgement import Assessment, JudgedReport
 from checker.locations import SourceMap
 from checker.models.submission import Submission
-from checker.passes import run_passes
+from checker.decisions import load_decisions
+from checker.passes import Pass, passes_for, run_passes
 from checker.rulefile import Plan
 from checker.scoring import score
 from checker.series import PriorValues, Report, merge, order_series
@@ -34,6 +36,9 @@ class CheckArgs:
     rules: Path | None = None
     fail_under: float | None = None
     fail_on: tuple[Status, ...] = ()
+    decisions: tuple[Path, ...] = ()  # assessors' decisions files or folders
+    as_of: dt.date | None = None  # the day waivers are judged expired on (default: today)
+    gate_on: ScoreBasis = "risk_accepted"
 
 
 @dataclass
@@ -67,15 +72,18 @@ def check(args: CheckArgs, sink: Sink) -> CheckRun:
     run.problems.extend(problems)
     try:
         catalog = Catalog(args.rules)
+        # Without the assessor's decisions the outcomes would be wrong, not merely incomplete: stop.
+        decisions = load_decisions(args.decisions, catalog)
     except CheckerError as exc:
         run.problems.extend(exc.problems)
         return _finish(run)
+    passes = passes_for(decisions, args.as_of or dt.date.today())
     series_list, problems = order_series(list(_reports(catalog, read_all(files), run.problems)))
     series_list = [series for series in series_list if series]  # a year given twice leaves a series empty
     run.problems.extend(problems)
-    options = GateOptions(args.fail_under, args.fail_on)
+    options = GateOptions(args.fail_under, args.fail_on, args.gate_on)
     for _folder, in_folder in groupby(series_list, key=lambda series: str(series[0].path.parent)):
-        for assessment in _assess_folder(list(in_folder), options, run.problems):
+        for assessment in _assess_folder(list(in_folder), passes, options, run.problems):
             run.assessed += 1
             run.failed += not assessment.gate.passed
             sink(assessment)
@@ -104,7 +112,9 @@ def _reports(
         yield Report(path, intake.submission, plan, reporter, intake.source)
 
 
-def _assess_folder(series_list: list[list[Report]], options: GateOptions, problems: list[Problem]) -> list[Assessment]:
+def _assess_folder(
+    series_list: list[list[Report]], passes: Sequence[tuple[str, Pass]], options: GateOptions, problems: list[Problem]
+) -> list[Assessment]:
     judged: list[JudgedReport] = []
     for series in series_list:
         prior: PriorValues = {}
@@ -116,13 +126,15 @@ def _assess_folder(series_list: list[list[Report]], options: GateOptions, proble
                 continue
             prior = merge(prior, evaluation.values)
             judged.append(JudgedReport(report, evaluation.judgements))
-    return [_scored(j, options) for j in run_passes(judged)]
+    return [_scored(j, options) for j in run_passes(judged, passes)]
 
 
 def _scored(judged: JudgedReport, options: GateOptions) -> Assessment:
     rules_file = judged.report.plan.rules_file
-    summary = score(judged.judgements, rules_file.categories, rules_file.scoring)
-    return Assessment(judged, summary, gate(summary, judged.judgements, options))
+    raw = score(judged.judgements, rules_file.categories, rules_file.scoring)
+    waived = any(j.waived for j in judged.judgements)
+    risk_accepted = score(judged.judgements, rules_file.categories, rules_file.scoring, waivers=True) if waived else raw
+    return Assessment(judged, raw, risk_accepted, gate(raw, risk_accepted, judged.judgements, options))
 
 
 def _plan_for(catalog: Catalog, submission: Submission, name: str) -> Plan:

@@ -12,6 +12,7 @@ BASE_URI = "https://plan-compliance-checker.invalid/schemas/"
 
 def generate() -> dict[str, str]:
     """Schema file name -> its text, as it must be checked in."""
+    from checker.models.decisions import DecisionsFile
     from checker.models.plan import RuleFile
     from checker.models.results import AssessmentDocument
     from checker.models.submission import Submission
@@ -20,6 +21,7 @@ def generate() -> dict[str, str]:
         "rules": RuleFile,
         "submission": Submission,
         "assessment": AssessmentDocument,
+        "decisions": DecisionsFile,
     }
     out = {}
     for name, model in models.items():

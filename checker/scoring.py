@@ -1,7 +1,8 @@
 """Score and grade: a pure function of the rule results and the plan's scoring settings.
 
 Per rule, points p in [0, 1] (see docs/scoring.md). Within a category, the weighted mean of the
-scored rules; across categories, the weighted mean by category weight; times 100.
+scored rules; across categories, the weighted mean by category weight; times 100. Then the
+outcome: incomplete (too little answered), ungraded (too much awaiting review), fail or pass.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.codes import FAILING_GRADE, STATUS_POLICY, STATUSES, Grade
+from checker.codes import FAILING_GRADE, STATUS_POLICY, STATUSES, Grade, Outcome, Status, UngradedCause
 from checker.judgement import Judgement
 from checker.models.plan import Category, IndicatorRule, ScoringSettings
 
@@ -29,6 +30,9 @@ class ScoreSummary:
     unassessable_share: float
     categories: tuple[CategoryScore, ...]
     counts: dict[str, int]
+    completeness: float = 1.0  # share of the owed weight the report answers
+    outcome: Outcome = "pass"
+    ungraded_cause: UngradedCause | None = None
 
 
 def grade_for(score: float, settings: ScoringSettings) -> Grade:
@@ -42,39 +46,62 @@ def grade_for(score: float, settings: ScoringSettings) -> Grade:
     return "不合格"
 
 
-def score(results: Sequence[Judgement], categories: Sequence[Category], settings: ScoringSettings) -> ScoreSummary:
-    """Score, grade and pass/fail of one assessment."""
+def score(
+    judgements: Sequence[Judgement], categories: Sequence[Category], settings: ScoringSettings, waivers: bool = False
+) -> ScoreSummary:
+    """Score, grade and outcome of one assessment: raw, or with waivers applied (risk-accepted)."""
+    view = [_as_seen(j, waivers) for j in judgements]
     counts: dict[str, int] = {s: 0 for s in STATUSES}
-    for r in results:
-        counts[r.status] += 1
-    applicable = [r for r in results if STATUS_POLICY[r.status].in_scope]
-    total_weight = sum(r.rule.weight for r in applicable)
-    review_weight = sum(r.rule.weight for r in applicable if r.score is None)
-    share = round(review_weight / total_weight, 4) if total_weight else 0.0
+    for _j, status, _s in view:
+        counts[status] += 1
+    applicable = [(j, s, pts) for j, s, pts in view if STATUS_POLICY[s].in_scope]
+    total_weight = sum(j.rule.weight for j, _s, _p in applicable)
+    plan_review = sum(j.rule.weight for j, s, pts in applicable if pts is None and s != "unverified")
+    claim_review = sum(j.rule.weight for j, s, pts in applicable if pts is None and s == "unverified")
+    answered = sum(j.rule.weight for j, _s, _p in applicable if j.location is not None)
+    share = round((plan_review + claim_review) / total_weight, 4) if total_weight else 0.0
+    completeness = round(answered / total_weight, 4) if total_weight else 1.0
 
     per_category: list[CategoryScore] = []
     weighted, weights = 0.0, 0.0
     for cat in categories:
-        scored = [r for r in applicable if r.rule.category == cat.id and r.score is not None]
-        if not any(r.rule.category == cat.id for r in results):
+        scored = [(j, pts) for j, _s, pts in applicable if j.rule.category == cat.id and pts is not None]
+        if not any(j.rule.category == cat.id for j in judgements):
             continue
         cat_score = None
         if scored:
-            cat_score = sum(r.rule.weight * (r.score or 0.0) for r in scored) / sum(r.rule.weight for r in scored)
+            cat_score = sum(j.rule.weight * (pts or 0.0) for j, pts in scored) / sum(j.rule.weight for j, _p in scored)
             weighted += cat.weight * cat_score
             weights += cat.weight
         per_category.append(CategoryScore(cat, None if cat_score is None else round(cat_score, 1)))
     total = round(weighted / weights, 1) if weights else None
 
     veto = tuple(
-        r.rule.id for r in results
-        if isinstance(r.rule, IndicatorRule) and r.rule.attribute == "binding" and r.status == "missed" and settings.binding_veto
+        j.rule.id for j, status, _p in view
+        if isinstance(j.rule, IndicatorRule) and j.rule.attribute == "binding" and status == "missed" and settings.binding_veto
     )
-    if total is None or share > settings.max_unassessable_share:
-        grade = None
-    elif veto:
-        grade = FAILING_GRADE
+    grade: Grade | None = None
+    outcome: Outcome
+    cause: UngradedCause | None = None
+    if completeness < settings.min_completeness:
+        outcome = "incomplete"  # 退回补报: too little answered to grade at all
+    elif total is None or share > settings.max_unassessable_share:
+        outcome = "ungraded"
+        plan_lacks = total_weight == 0 or plan_review / total_weight > settings.max_unassessable_share
+        cause = "plan_data" if plan_lacks or not claim_review else "claims"
     else:
-        grade = grade_for(total, settings)
-    passed = grade != FAILING_GRADE  # 数据不足 (no grade) is not a failure: gate it with --fail-on needs_review
-    return ScoreSummary(total, grade, passed, veto, share, tuple(per_category), counts)
+        grade = FAILING_GRADE if veto else grade_for(total, settings)
+        outcome = "fail" if grade == FAILING_GRADE else "pass"
+    return ScoreSummary(total, grade, passes(outcome, cause), veto, share, tuple(per_category), counts, completeness, outcome, cause)
+
+
+def passes(outcome: Outcome, cause: UngradedCause | None) -> bool:
+    """Pass, or no grade only because the plan lacks the data (not the reporter's doing)."""
+    return outcome == "pass" or (outcome == "ungraded" and cause == "plan_data")
+
+
+def _as_seen(judgement: Judgement, waivers: bool) -> tuple[Judgement, Status, float | None]:
+    """A judgement's status and score, a waived rule counting as not applicable when waivers apply."""
+    if waivers and judgement.waived:
+        return judgement, "not_applicable", None
+    return judgement, judgement.status, judgement.score

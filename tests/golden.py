@@ -6,6 +6,7 @@ review the diff.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -25,12 +26,22 @@ def example_folders() -> list[str]:
     return sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir())
 
 
+AS_OF = dt.date(2026, 6, 30)  # the day the examples' waivers are judged on, so goldens stay fixed
+
+
+def example_args(folder: str) -> CheckArgs:
+    """`check submissions/<folder>`, with the assessor's decisions in its decisions/ folder if any."""
+    decisions = EXAMPLES / folder / "decisions"
+    found = (Path("submissions") / folder / "decisions",) if decisions.is_dir() else ()
+    return CheckArgs((f"submissions/{folder}",), decisions=found, as_of=AS_OF)
+
+
 def golden_for(folder: str) -> dict[str, Any]:
     """Exit status of `check submissions/<folder>` and every file's assessment or errors."""
     cwd = os.getcwd()
     os.chdir(REPO)
     try:
-        assessments, run, _ = run_check(CheckArgs((f"submissions/{folder}",)))
+        assessments, run, _ = run_check(example_args(folder))
     finally:
         os.chdir(cwd)
     files: dict[str, Any] = {}

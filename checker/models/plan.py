@@ -265,6 +265,13 @@ class ObligationRule(Strict):
     category: RuleId
     weight: float = Field(default=1.0, gt=0)
     deliverable: Deliverable = Field(default_factory=lambda: ActivityDeliverable(type="activity"))
+    not_applicable_when: str | None = Field(
+        default=None,
+        description=(
+            "When the plan itself says the measure does not apply (e.g. 有条件的县(市、区)): a reporter's"
+            " not_applicable is then taken as stated; otherwise it is a claim awaiting an assessor."
+        ),
+    )
     source: Citation
     interpretation: str | None = None
 
@@ -301,6 +308,12 @@ class ScoringSettings(Strict):
         ge=0,
         le=1,
         description="Above this share of weight needing review, no grade is given (数据不足).",
+    )
+    min_completeness: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Below this share of the owed weight answered, the report is incomplete (不完整, 退回补报).",
     )
 
 

@@ -9,7 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from checker.codes import GateReason, Status
+from checker.codes import Claim, GateReason, Status, UngradedCause
+from checker.codes import Outcome as OutcomeName
 ProgressClass = Literal["achieved", "on_schedule", "lagging", "seriously_lagging", "moving_away"]
 RuleType = Literal["indicator", "obligation"]
 CagrClass = Literal["on_track", "needs_acceleration", "limited_progress", "moving_away"]
@@ -116,6 +117,9 @@ class RuleResult(Frozen):
     fix_key: str | None = None
     location: EntryLocation | None = Field(default=None, description="The entry; null when not reported.")
     adjustments: list[AdjustmentRecord] = Field(default_factory=list)
+    claim: Claim | None = Field(
+        default=None, description="The reporter's claim (自评) awaiting an assessor's decision, when the status is unverified.",
+    )
 
 
 class CategoryScore(Frozen):
@@ -124,6 +128,15 @@ class CategoryScore(Frozen):
     name_en: str | None = None
     weight: float
     score: float | None
+
+
+class RiskAccepted(Frozen):
+    """The score with the waivers (豁免) applied: waived rules count as not applicable."""
+
+    score: float | None
+    grade: str | None
+    outcome: OutcomeName
+    passed: bool
 
 
 class GateFailureRecord(Frozen):
@@ -159,6 +172,12 @@ class Assessment(Frozen):
         default_factory=lambda: GateResult(passed=True, failures=[]),
         description="This run's gate: the plan's verdict (`passed`) with --fail-under and --fail-on.",
     )
+    outcome: OutcomeName = Field(default="pass", description="pass, fail, incomplete (不完整) or ungraded (无等级).")
+    ungraded_cause: UngradedCause | None = Field(
+        default=None, description="plan_data: the plan lacks what is needed (passes); claims: unconfirmed claims (fails).",
+    )
+    completeness: float = Field(default=1.0, description="Share of the owed weight the report answers.")
+    risk_accepted: RiskAccepted | None = Field(default=None, description="The score with waivers applied.")
 
 
 class InputError(Frozen):

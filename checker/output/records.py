@@ -90,12 +90,13 @@ def rule_result(judgement: Judgement, plan_entity_name: str, lang: Lang) -> out.
         fix_key=outcome.fix.key if outcome.fix else None,
         location=location(judgement.location),
         adjustments=[adjustment(a, lang) for a in judgement.adjustments],
+        claim=outcome.claim if outcome.status == "unverified" else None,
     )
 
 
 def assessment_record(assessment: Assessment, lang: Lang) -> out.Assessment:
     """One assessment as the record `check --format json` writes."""
-    report, summary = assessment.report, assessment.summary
+    report, summary, risk = assessment.report, assessment.summary, assessment.risk_accepted
     plan = report.plan
     return out.Assessment.model_construct(
         submission=str(report.path),
@@ -120,5 +121,11 @@ def assessment_record(assessment: Assessment, lang: Lang) -> out.Assessment:
         gate=out.GateResult(
             passed=assessment.gate.passed,
             failures=[out.GateFailureRecord(reason=f.reason, detail=f.detail) for f in assessment.gate.failures],
+        ),
+        outcome=summary.outcome,
+        ungraded_cause=summary.ungraded_cause,
+        completeness=summary.completeness,
+        risk_accepted=out.RiskAccepted(
+            score=risk.score, grade=risk.grade, outcome=risk.outcome, passed=risk.passed,
         ),
     )

@@ -86,10 +86,16 @@ def _assessment(a: Assessment, judged: Judged, out: TextIO, lang: Lang, paint: _
                 out.write(_row(r, lang, paint, status_cells) + "\n")
     _trends(a, out, lang, paint)
     out.write("\n")
-    grade = label("grade", a.grade, lang) if a.grade else word("no_grade", lang)
     verdict = paint(word("passed", lang), "1;32") if judged.gate.passed else paint(word("failed", lang), "1;31")
-    score_text = "—" if a.score is None else fmt_number(a.score)
-    out.write(f"{word('total', lang)} {score_text} · {word('grade', lang)} {grade} · {verdict}\n")
+    out.write(f"{_score_line(a.score, a.grade, a.outcome, a.ungraded_cause, lang)} · {verdict}\n")
+    risk = a.risk_accepted
+    if risk is not None and (risk.score, risk.grade, risk.outcome) != (a.score, a.grade, a.outcome):
+        line = _score_line(risk.score, risk.grade, risk.outcome, None, lang)
+        out.write(f"{word('risk_accepted', lang)}: {line}\n")
+    if a.outcome == "incomplete" or a.completeness < 1:
+        out.write(f"{word('completeness', lang)} {a.completeness:.0%}\n")
+    if a.outcome == "ungraded" and a.ungraded_cause == "plan_data":
+        out.write(word("plan_data_note", lang) + "\n")
     counts = " · ".join(f"{label('status', s, lang)} {n}" for s, n in a.counts.items() if n)
     out.write(f"{counts}\n")
     if a.unassessable_share:
@@ -103,7 +109,13 @@ def _assessment(a: Assessment, judged: Judged, out: TextIO, lang: Lang, paint: _
     for failure in judged.gate.failures:
         if failure.reason in ("fail_under", "fail_on"):
             out.write(paint(f"{word('gate_' + failure.reason, lang)}: {failure.detail}", "1;31") + "\n")
-    todo = [r for r in a.results if STATUS_POLICY[r.status].to_fix or r.findings]
+    _decisions(a, out, lang)
+    todo = [
+        r for r in a.results
+        if (STATUS_POLICY[r.status].to_fix or r.findings) and not any(adj.step == "waiver" for adj in r.adjustments)
+    ]
+    if a.outcome == "incomplete":  # what to fill in comes first: the report goes back (退回补报)
+        todo.sort(key=lambda r: r.status != "not_reported")
     if not todo:
         out.write(word("nothing_to_fix", lang) + "\n")
         return
@@ -116,6 +128,31 @@ def _assessment(a: Assessment, judged: Judged, out: TextIO, lang: Lang, paint: _
             out.write(f"     ! {finding.message}\n")
         if r.fix:
             out.write(f"     → {r.fix}\n")
+
+
+def _score_line(score: float | None, grade: str | None, outcome: str, cause: str | None, lang: Lang) -> str:
+    score_text = "—" if score is None else fmt_number(score)
+    if outcome == "incomplete":
+        grade_text = word("incomplete", lang)
+    elif grade is None:
+        grade_text = word("ungraded_claims" if cause == "claims" else "no_grade", lang)
+    else:
+        grade_text = label("grade", grade, lang)
+    return f"{word('total', lang)} {score_text} · {word('grade', lang)} {grade_text}"
+
+
+def _decisions(a: Assessment, out: TextIO, lang: Lang) -> None:
+    """The claims awaiting an assessor, and what the assessor's decisions changed (who, when, why)."""
+    claims = [r for r in a.results if r.claim]
+    if claims:
+        out.write(f"{word('claims', lang)} ({len(claims)}): ")
+        out.write("、".join(f"{r.rule_id}({label('claim', r.claim, lang)})" for r in claims if r.claim) + "\n")
+    adjusted = [(r, adj) for r in a.results for adj in r.adjustments]
+    if adjusted:
+        out.write(f"{word('decisions', lang)} ({len(adjusted)}):\n")
+        for r, adj in adjusted:
+            change = f"{label('status', adj.before, lang)} → {label('status', adj.after, lang)}"
+            out.write(f"  {r.rule_id} {change}: {adj.reason} [{adj.ref}]\n")
 
 
 def _trends(a: Assessment, out: TextIO, lang: Lang, paint: _Painter) -> None:

@@ -7,17 +7,27 @@ why). Scoring sees only what the last pass returns.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 
+from checker.decisions import DecisionSet
 from checker.judgement import JudgedReport
+from checker.passes.decisions import decisions_pass
 from checker.passes.rollup import roll_up
 
 Pass = Callable[[Sequence[JudgedReport]], list[JudgedReport]]
 
-# name -> pass, in the order they run
-PASSES: tuple[tuple[str, Pass], ...] = (
-    ("rollup", roll_up),
-)
+
+def passes_for(decisions: DecisionSet, as_of: dt.date) -> tuple[tuple[str, Pass], ...]:
+    """The passes of a run, in the order they run: the roll-up compares what the reports state,
+    then the assessor's decisions (verdicts, evidence, waivers) adjust the judgements."""
+    return (
+        ("rollup", roll_up),
+        ("decisions", decisions_pass(decisions, as_of)),
+    )
+
+
+PASSES = passes_for(DecisionSet(), dt.date.today())
 
 
 def run_passes(batch: Sequence[JudgedReport], passes: Sequence[tuple[str, Pass]] = PASSES) -> list[JudgedReport]:

@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-SCHEMA_NAMES = ("rules", "submission", "assessment")
+SCHEMA_NAMES = ("rules", "submission", "assessment", "decisions")
 
 
 @cache

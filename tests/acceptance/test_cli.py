@@ -76,6 +76,7 @@ def test_json_output_matches_its_schema(cli: CliRunner) -> None:
     assert list(assessment) == [
         "submission", "plan", "plan_title", "reporter", "reporter_id", "year", "illustrative", "score", "grade",
         "passed", "veto", "unassessable_share", "categories", "counts", "findings", "results", "gate",
+        "outcome", "ungraded_cause", "completeness", "risk_accepted",
     ]
     assert {"rule_id", "kind", "subject", "name", "status", "expected", "actual", "unit", "score", "message"} <= set(
         assessment["results"][0]

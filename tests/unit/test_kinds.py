@@ -65,10 +65,10 @@ CASES = [
     ("steady first year uses baseline", 2021, ind("XN-I04", 7), "on_track", 6.0, None, "on_schedule"),
     ("steady final", 2025, ind("XN-I04", 12, history=hist(y2021=7, y2022=8, y2023=10, y2024=11)), "met", 11.0, None, "achieved"),
     # qualitative
-    ("rank good", 2023, ind("T-RANK", rank=3), "met", None, None, "achieved"),
-    ("rank poor mid", 2023, ind("T-RANK", rank=8), "behind", None, None, None),
-    ("rank poor final", 2025, ind("T-RANK", rank=8), "missed", None, None, None),
-    ("verdict", 2025, ind("T-RANK", verdict="met"), "met", None, None, "achieved"),
+    # a rank or verdict in the reporter's own file is a claim until an assessor decides (test_decisions.py)
+    ("rank good", 2023, ind("T-RANK", rank=3), "unverified", None, None, None),
+    ("rank poor final", 2025, ind("T-RANK", rank=8), "unverified", None, None, None),
+    ("verdict", 2025, ind("T-RANK", verdict="met"), "unverified", None, None, None),
     ("nothing to judge", 2023, ind("T-RANK"), "needs_review", None, None, None),
 ]
 
