@@ -94,22 +94,21 @@ def _load_file(path: Path, catalog: Catalog) -> list[Placed]:
     out, problems = [], []
     for i, decision in enumerate(model.decisions):
         at: JsonPath = ("decisions", i)
-        line = nearest(at, lines)
-        found = _check(decision, catalog, name, at, line, problems)
+        found = _check(decision, catalog, name, at, lines, problems)
         if found is not None:
-            out.append(Placed(decision, f"{name}:{line}", found))
+            out.append(Placed(decision, f"{name}:{nearest(at, lines)}", found))
     if problems:
         raise DecisionsError(problems)
     return out
 
 
 def _check(
-    decision: Decision, catalog: Catalog, name: str, at: JsonPath, line: int | None, problems: list[Problem]
+    decision: Decision, catalog: Catalog, name: str, at: JsonPath, lines: dict[JsonPath, int], problems: list[Problem]
 ) -> frozenset[str] | None:
     """The reporter ids a decision covers; problems for what it names that the plan does not have."""
 
     def problem(field_name: str, zh: str, en: str) -> None:
-        problems.append(Problem(name, zh, en, format_path(at + (field_name,)), line))
+        problems.append(Problem(name, zh, en, format_path(at + (field_name,)), nearest(at + (field_name,), lines)))
 
     plan = catalog.get(decision.plan)
     if plan is None:

@@ -264,13 +264,27 @@ def schema_problems(
 
 
 def _leaves(err: Any) -> list[Any]:
-    """The most specific errors under an anyOf/oneOf, so the message says what is really wrong."""
+    """The most specific errors under an anyOf/oneOf, so the message says what is really wrong.
+
+    Under a union told apart by its `type` (a decision's verdict / evidence / waiver), only the
+    branch the document names is meant: the other branches' errors are noise.
+    """
     if err.context:
+        branches: dict[Any, list[Any]] = {}
+        for sub in err.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        meant = [errors for errors in branches.values() if not any(_wrong_type_tag(e) for e in errors)]
+        if len(meant) == 1 and len(branches) > 1:
+            return [leaf for sub in meant[0] for leaf in _leaves(sub)]
         best = [e for e in err.context if not e.context] or list(err.context)
         deepest = max(len(e.absolute_path) for e in best)
         if deepest > len(err.absolute_path):
             return [e for e in best if len(e.absolute_path) == deepest]
     return [err]
+
+
+def _wrong_type_tag(err: Any) -> bool:
+    return err.validator in ("const", "enum") and list(err.relative_path) == ["type"]
 
 
 _VALIDATORS: dict[str, Any] = {}

@@ -58,26 +58,34 @@ def golden_path(folder: str) -> Path:
     return GOLDEN / f"{folder}.json"
 
 
-# Terminal reports kept as exact text: name -> (paths, rule file or None, language)
-TEXT_CASES: dict[str, tuple[tuple[str, ...], str | None, str]] = {
-    "scoring-example.zh": (("docs/examples/scoring-example.json",), "tests/fixtures/mini-plan.yaml", "zh"),
-    "scoring-example.en": (("docs/examples/scoring-example.json",), "tests/fixtures/mini-plan.yaml", "en"),
+# Terminal reports kept as exact text: name -> (paths, rule file or None, language, decisions)
+TEXT_CASES: dict[str, tuple[tuple[str, ...], str | None, str, tuple[str, ...]]] = {
+    "scoring-example.zh": (("docs/examples/scoring-example.json",), "tests/fixtures/mini-plan.yaml", "zh", ()),
+    "scoring-example.en": (("docs/examples/scoring-example.json",), "tests/fixtures/mini-plan.yaml", "en", ()),
     "xianning-2021-2023.zh": (
         tuple(f"submissions/xianning/{n}" for n in ("2021-xianning-annual.json", "2022-xianning-annual.json", "2023-xianning-midterm.json")),
-        None, "zh",
+        None, "zh", ("submissions/xianning/decisions",),
+    ),
+    "wuhan-2019-decisions.zh": (
+        ("submissions/wuhan/2019-wuhan-midterm.json", "submissions/wuhan/2019-donghu-zone.json"), None, "zh",
+        ("submissions/wuhan/decisions",),
+    ),
+    "wuhan-2019-decisions.en": (
+        ("submissions/wuhan/2019-wuhan-midterm.json",), None, "en", ("submissions/wuhan/decisions",),
     ),
 }
 
 
 def text_for(name: str) -> str:
     """The terminal report of one text case, without colour."""
-    paths, rules, lang = TEXT_CASES[name]
+    paths, rules, lang, decisions = TEXT_CASES[name]
     cwd = os.getcwd()
     os.chdir(REPO)
     try:
         out = io.BytesIO()
         text = renderer("text", out, Context(lang))  # type: ignore[arg-type]
-        text.close(check(CheckArgs(paths, Path(rules) if rules else None), text.add))
+        args = CheckArgs(paths, Path(rules) if rules else None, decisions=tuple(map(Path, decisions)), as_of=AS_OF)
+        text.close(check(args, text.add))
     finally:
         os.chdir(cwd)
     return out.getvalue().decode("utf-8")

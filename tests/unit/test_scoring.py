@@ -48,9 +48,11 @@ def test_binding_miss_vetoes(assess_dict: Callable[..., Any]) -> None:
 def test_claiming_without_evidence_scores_as_the_claim_rejected(assess_dict: Callable[..., Any]) -> None:
     data = report(2023, "市教育局", obligations=[{"id": "T-ANNUAL", "status": "completed"}])
     a = assess_dict(data)
-    assert (a.score, a.grade, a.passed, a.outcome, a.unassessable_share) == (0.0, "不合格", False, "fail", 0.0)
+    # Scored as the claim rejected (0), and the claim does not count as answering: incomplete.
+    assert (a.score, a.grade, a.passed, a.outcome, a.completeness) == (0.0, None, False, "incomplete", 0.0)
 
 
+@pytest.mark.parametrize(("score", "grade"), [(100, "优秀"), (90, "优秀"), (89.9, "良好"), (80, "良好"), (60, "合格"), (59.9, "不合格"), (0, "不合格")])
 def test_grade_bands(score: float, grade: str) -> None:
     assert grade_for(score, ScoringSettings()) == grade
 
