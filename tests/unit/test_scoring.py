@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,8 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.models.plan import ScoringSettings
+from checker.rulefile import Plan
+from checker.run import CheckArgs
 from checker.scoring import grade_for
-from tests.conftest import REPO, report
+from tests.conftest import MINI_PLAN, REPO, report
+from tests.harness import assess_record, run_check
 
 EXAMPLE = REPO / "docs" / "examples" / "scoring-example.json"
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -169,3 +174,20 @@ def test_documented_scoring_settings_load(tmp_path: Any) -> None:
     rules = tmp_path / "plan.yaml"
     rules.write_text(MINI_PLAN.read_text(encoding="utf-8") + block.group(1), encoding="utf-8")
     assert load_rule_file(rules).rules_file.scoring == ScoringSettings()
+
+
+def test_worked_example_with_decisions(mini_plan: Plan, tmp_path: Path) -> None:
+    """Every number of docs/scoring.md section 6."""
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["obligations"].append({"id": "T-ONGOING", "status": "completed"})
+    claimed = assess_record(mini_plan, data)
+    assert (claimed.score, claimed.grade, claimed.completeness) == (72.0, "合格", 0.8)
+    assert next(r for r in claimed.results if r.rule_id == "T-ONGOING").status == "unverified"
+    path = tmp_path / "claimed.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    decisions = REPO / "docs" / "examples" / "scoring-decisions.yaml"
+    for as_of, risk in [(dt.date(2024, 6, 30), (95.1, "优秀")), (dt.date(2025, 1, 1), (83.1, "良好"))]:
+        [a], _, _ = run_check(CheckArgs((str(path),), MINI_PLAN, decisions=(decisions,), as_of=as_of))
+        assert (a.score, a.grade, a.completeness) == (83.1, "良好", 1.0)
+        assert [(c.name, c.score) for c in a.categories] == [("创造", 82.1), ("保护", 85.2)]
+        assert a.risk_accepted is not None and (a.risk_accepted.score, a.risk_accepted.grade) == risk
