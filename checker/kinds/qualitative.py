@@ -25,10 +25,11 @@ def evaluate_qualitative(inp: IndicatorInput) -> Outcome:
             progress="achieved" if ok else None, points=1.0 if ok else 0.0,
             fix=None if ok else Msg.of("missed_target"),
         )
-    if rule.requires_increase and inp.value is not None and rule.baseline is not None:
-        if inp.value <= rule.baseline.value:
+    baseline = inp.baseline
+    if rule.requires_increase and inp.value is not None and baseline is not None:
+        if inp.value <= baseline.value:
             return Outcome(
-                fail, Msg.of("no_increase", year=inp.year, actual=inp.value, unit=rule.unit, baseline=rule.baseline.value),  # type: ignore[arg-type]
+                fail, Msg.of("no_increase", year=inp.year, actual=inp.value, unit=rule.unit, baseline=baseline.value),  # type: ignore[arg-type]
                 actual=inp.value, progress="moving_away", points=0.0, fix=Msg.of("missed_target"),
             )
     return Outcome("needs_review", Msg.of("qualitative_review"), actual=inp.value, fix=Msg.of("give_verdict"))

@@ -112,6 +112,13 @@ class Baseline(Strict):
     year: int = Field(ge=1949, le=2100)
 
 
+class Base(Strict):
+    """multiple: the base year, and its value where the plan states it (else taken from the reports)."""
+
+    value: Number | None = Field(default=None, description="The base year's value; omit where the plan gives none.")
+    year: int = Field(ge=1949, le=2100)
+
+
 class Target(Strict):
     value: Number | None = Field(
         default=None,
@@ -122,6 +129,13 @@ class Target(Strict):
     )
     year: int = Field(ge=1949, le=2100)
     comparator: Comparator
+    level: Number | None = Field(
+        default=None,
+        description=(
+            "multiple: the level the plan states for the multiple (翻番,达到9件以上), judged in the target"
+            " year when the base year's value is known neither from the plan nor from the reports."
+        ),
+    )
 
 
 class IndicatorRule(Strict):
@@ -154,8 +168,8 @@ class IndicatorRule(Strict):
             " growth_rate: level (default; CAGR computed) or rate (the series is itself a rate)."
         ),
     )
-    base: Baseline | None = Field(
-        default=None, description="multiple: the base year's value the target is a multiple of."
+    base: Base | None = Field(
+        default=None, description="multiple: the base year (and its value) the target is a multiple of."
     )
     rank_at_most: int | None = Field(
         default=None, ge=1, description="qualitative: a reported rank this good or better meets it."
@@ -176,7 +190,9 @@ class IndicatorRule(Strict):
         if self.target.value is None and kind.needs_target_value:
             raise ValueError(f"{self.kind} 类指标须给出目标值 target.value | kind '{self.kind}' needs target.value")
         if self.kind == "multiple" and self.base is None:
-            raise ValueError("翻番类指标须给出 base(基准年数值) | kind 'multiple' needs 'base' (the base year's value)")
+            raise ValueError("翻番类指标须给出 base(基准年及数值) | kind 'multiple' needs 'base' (the base year and its value)")
+        if self.target.level is not None and self.kind != "multiple":
+            raise ValueError("target.level 仅用于翻番类指标 | target.level applies to kind 'multiple' only")
         if self.kind == "growth_rate" and self.baseline is None and self.reported_as != "rate":
             raise ValueError("年均增长类指标须给出基期值 | kind 'growth_rate' needs a baseline unless reported_as is 'rate'")
         if self.reported_as is not None and self.reported_as not in kind.reported_as:
