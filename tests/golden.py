@@ -55,6 +55,8 @@ TEXT_CASES: dict[str, tuple[tuple[str, ...], str | None, str]] = {
         tuple(f"submissions/xianning/{n}" for n in ("2021-xianning-annual.json", "2022-xianning-annual.json", "2023-xianning-midterm.json")),
         None, "zh",
     ),
+    # Real figures: a lower bound (≥), an estimate (≈), part-year figures, baselines from the reports.
+    "hubei-real-figures.zh": (("submissions/hubei/real-figures", "submissions/hubei/first-quarter"), None, "zh"),
 }
 
 

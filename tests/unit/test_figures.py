@@ -361,3 +361,30 @@ def test_refused_units_say_what_is_probably_wrong(plan: Plan, rule: str, unit: s
 def test_note_and_source_appear_in_the_result(plan: Plan) -> None:
     r = one(plan, 2023, entry("F-UP", 80, {2020: 50}, note="含失效后恢复", source="2023年统计公报"))
     assert r.figure is not None and (r.figure.note, r.figure.source) == ("含失效后恢复", "2023年统计公报")
+
+
+# ---- The worked example of docs/scoring.md §6 --------------------------------------------------
+
+def test_worked_example() -> None:
+    from tests.golden import REPO
+
+    def results(folder: str) -> dict[str, RuleResult]:
+        records, run, _ = run_check(CheckArgs((str(REPO / "submissions" / "hubei" / folder),)))
+        assert not run.problems and len(records) == 1
+        return {r.rule_id: r for r in records[0].results}
+
+    year_end, q1 = results("real-figures"), results("first-quarter")
+    got = {k: (year_end[k].status, year_end[k].score, year_end[k].provisional) for k in ("HB-I04", "HB-I02", "HB-I05", "HB-I06")}
+    assert got == {
+        "HB-I04": ("missed", 99.0, False), "HB-I02": ("missed", 81.0, False),
+        "HB-I05": ("met", 100.0, False), "HB-I06": ("missed", 66.7, True),
+    }
+    assert year_end["HB-I04"].progress is not None and year_end["HB-I04"].progress.ratio == 1.0
+    assert year_end["HB-I02"].progress is not None and year_end["HB-I02"].progress.ratio == 0.8095
+    assert year_end["HB-I04"].baseline is not None and (year_end["HB-I04"].baseline.year, year_end["HB-I04"].baseline.value) == (2024, 1720)
+    assert "bound_certain" in codes(year_end["HB-I05"])
+    assert q1["HB-I01"].figure is not None and q1["HB-I01"].figure.year_share == 0.2466
+    assert (q1["HB-I01"].status, q1["HB-I01"].expected, q1["HB-I01"].progress.ratio) == ("on_track", 21.6438, 1.3519)  # type: ignore[union-attr]
+    assert (q1["HB-I04"].status, q1["HB-I04"].expected, q1["HB-I04"].progress.ratio) == ("on_track", 493.1507, 1.0544)  # type: ignore[union-attr]
+    assert (q1["HB-I05"].status, q1["HB-I05"].expected, q1["HB-I05"].score) == ("behind", 78.9041, 76.0)
+    assert all(q1[k].provisional for k in ("HB-I01", "HB-I04", "HB-I05", "HB-I06"))
