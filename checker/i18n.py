@@ -119,6 +119,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_obligation": ("请填报该任务的完成状态及佐证。", "report this task's status and evidence."),
     "confirm_claim": ("自评须经评审确认:请附评审依据,由评审单位在评审决定中认定。", "a self-assessment needs an assessor's decision: attach what supports it."),
     "support_na": ("请附不适用的依据,由评审单位确认。", "attach what shows it does not apply, for the assessor to confirm."),
+    # Real reported figures: baselines from data, history on its own, part-year figures, estimates
+    # and bounds, implausible magnitudes (docs/scoring.md, docs/series.md).
+    "baseline_from_data": ("规划未给出基期值,基期值取自报告:{year} 年 {value}{unit}({source})。",
+                           "the plan gives no baseline: taken from the reports: {year}: {value} {unit} ({source})."),
+    "base_from_data": ("规划未给出基准年数值,取自报告:{year} 年 {value}{unit}({source})。",
+                       "the plan gives no base-year value: taken from the reports: {year}: {value} {unit} ({source})."),
+    "multiple_no_base": ("规划未给出 {base_year} 年数值,报告也未提供,无法计算 {factor} 倍目标;请在 history 中补报 {base_year} 年数值。",
+                         "neither the plan nor the reports give the {base_year} value, so the {factor}× target cannot be computed; report {base_year} under history."),
+    "history_only": ("本年度未填报,仅填报了历年数据({years} 年),已计入历史序列。",
+                     "not reported for this year; the prior years given ({years}) are kept in the series."),
+    "on_path_at": ("截至{date}应达 {expected}{unit}(序时进度),实际 {actual}{unit},进度比 {ratio}({progress})。",
+                   "by {date}: expected {expected} {unit} on the path to the target, actual {actual} {unit}, progress ratio {ratio} ({progress})."),
+    "flow_pro_rata": ("截至{date}(全年已过 {share}),年初至今 {actual}{unit};{year}年全年应达 {year_expected}{unit},按时间进度折算应达 {expected}{unit},折算进度比 {ratio}({progress})。",
+                      "year to date {date} ({share} of the year): {actual} {unit}; {year} should reach {year_expected} {unit}, pro rata {expected} {unit} by now, pro-rata ratio {ratio} ({progress})."),
+    "flow_part_reached": ("截至{date}年初至今已达 {actual}{unit},全年必然达到目标({cmp} {target}{unit})。",
+                          "year to date {date}: {actual} {unit}, so the year's total reaches the target ({cmp} {target} {unit}) whatever follows."),
+    "flow_part_exceeded": ("截至{date}年初至今已达 {actual}{unit},全年必然超出目标({cmp} {target}{unit})。",
+                           "year to date {date}: {actual} {unit}, so the year's total already fails the target ({cmp} {target} {unit})."),
+    "flow_part_no_baseline": ("截至{date}(全年已过 {share}),年初至今 {actual}{unit};规划未给出基期值,目标年({target_year})前无法按时间进度判断。",
+                              "year to date {date} ({share} of the year): {actual} {unit}; the plan gives no baseline, so progress cannot be judged before the target year ({target_year})."),
+    "part_year_review": ("截至{date}(全年已过 {share})的数值 {actual}{unit} 不是全年数,增长类目标须以全年数判断。",
+                         "{actual} {unit} covers the year to {date} ({share} of the year) only; a growth target is judged on the full year."),
+    "report_year_end": ("年度结束后请报送 {year} 年全年数据。", "report the full-year {year} figure when the year is over."),
+    "estimate_basis": ("所报为预计数:“{status}”系据预计数得出,为暂定结论,待统计确数复核。",
+                       "the figure is an estimate: '{status}' rests on it and is provisional until the final figure."),
+    "bound_certain": ("所报为{bound}({actual}{unit}):已足以判定达标。",
+                      "the figure is a {bound} ({actual} {unit}): enough to show the target met."),
+    "bound_floor": ("所报为{bound}({actual}{unit}):按此判断,实际状态不差于此,差距至多 {gap}{unit};请报告确数。",
+                    "the figure is a {bound} ({actual} {unit}): judged on it, the true status is no worse, and the gap at most {gap} {unit}; report the exact figure."),
+    "bound_ceiling": ("所报为{bound}({actual}{unit}):实际值更不利,状态不会好于此。",
+                      "the figure is a {bound} ({actual} {unit}): the true value is further off, so the status is no better."),
+    "bound_inconclusive": ("所报为{bound}({actual}{unit}),不能证明已达到要求:需报告确数方可判定。",
+                           "the figure is a {bound} ({actual} {unit}), which cannot show the requirement met: the exact figure is needed."),
+    "final_missed_at_most": ("{year}年实际 {actual}{unit},未达到目标({cmp} {target}{unit}),差距至多 {gap}{unit}。",
+                             "{year}: {actual} {unit}, target missed ({cmp} {target} {unit}) by at most {gap} {unit}."),
+    "raise_value_at_most": ("至多须再提升 {gap}{unit} 即可达到 {year} 年序时要求;请报告确数。",
+                            "at most {gap} {unit} more is needed to be on the {year} path; report the exact figure."),
+    "lower_value_at_most": ("至多须再降低 {gap}{unit} 即可达到 {year} 年序时要求;请报告确数。",
+                            "at most {gap} {unit} less is needed to be on the {year} path; report the exact figure."),
+    "report_exact": ("请报告确数(而非上限/下限)。", "report the exact figure, not a bound."),
+    "magnitude": ("数量级存疑:{value}{unit} 与 {ref_year} 年的 {ref}{unit} 相差约 {factor} 倍,请核对单位与口径。",
+                  "implausible magnitude: {value} {unit} is about {factor} times off {ref_year}'s {ref} {unit}; check the unit and the definition."),
+    "magnitude_unit": ("数量级存疑:{value}{unit} 与 {ref_year} 年的 {ref}{unit} 相差约 {factor} 倍,疑似单位误写:若原数为 {probable} 而非 {entered},应为 {corrected}{unit}。",
+                       "implausible magnitude: {value} {unit} is about {factor} times off {ref_year}'s {ref} {unit}; probably the wrong unit: if the figure was in {probable}, not {entered}, it is {corrected} {unit}."),
+    "magnitude_fraction": ("数量级存疑:{value}% 约为 {ref_year} 年 {ref}% 的 1/{factor},疑似把比例的小数形式当作百分数填报:应为 {corrected}%。",
+                           "implausible magnitude: {value}% is about 1/{factor} of {ref_year}'s {ref}%; probably a fraction given as a percentage: it would be {corrected}%."),
+    "magnitude_percent_twice": ("数量级存疑:{value}% 约为 {ref_year} 年 {ref}% 的 {factor} 倍,疑似百分数又乘了 100:应为 {corrected}%。",
+                                "implausible magnitude: {value}% is about {factor} times {ref_year}'s {ref}%; probably a percentage multiplied by 100 again: it would be {corrected}%."),
+    "magnitude_per_population": ("数量级存疑:{value}{unit} 约为 {ref_year} 年 {ref}{unit} 的 {factor} 倍;该指标为每万人口数,疑似填报了总量:请以总量除以常住人口(万人)。",
+                                 "implausible magnitude: {value} {unit} is about {factor} times {ref_year}'s {ref} {unit}; this is a per-10,000-population ratio, and the figure looks like a total: divide it by the population in 10,000s."),
 }
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -163,6 +213,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "due": ("期限 {year}", "due {year}"),
     "plan": ("规划", "plan"),
     "catalog_counts": ("{indicators} 项指标,{obligations} 项任务", "{indicators} indicators, {obligations} obligations"),
+    # How an entry states its figure, beside it in the terminal report.
+    "figure_estimate": ("预计", "estimate"),
+    "figure_partial": ("截至{date}(全年已过 {share})", "to {date} ({share} of the year)"),
+    "figure_source": ("来源:{source}", "source: {source}"),
+    "figure_note": ("备注:{note}", "note: {note}"),
+    "figure_baseline": ("基期 {year} 年 {value}{unit}(取自报告)", "baseline {year}: {value} {unit} (from the reports)"),
+    "provisional": ("暂定", "provisional"),
 }
 
 # Closed sets, by namespace: status, progress, grade, cmp (comparator), attribute, role.
@@ -205,6 +262,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "verdict": ("自评结论", "self-assessed verdict"),
         "rank": ("自报排名", "self-reported rank"),
     },
+    "bound": {"at_least": ("下限", "lower bound"), "at_most": ("上限", "upper bound")},
     "role": {
         "subject": ("责任主体", "subject"),
         "lead": ("牵头", "lead"),
@@ -213,14 +271,20 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 # Message parameters whose values are keys of a label namespace, rendered as that label.
-_LABELLED_PARAMS = {"cmp": "cmp", "progress": "progress", "verdict": "status"}
+_LABELLED_PARAMS = {"cmp": "cmp", "progress": "progress", "verdict": "status", "status": "status", "bound": "bound"}
 
 
 def fmt_number(value: Decimal | float | int | None) -> str:
-    """A number as users read it: at most two decimals, no trailing zeros, no exponent."""
+    """A number as users read it: at most two decimals (two significant digits below 0.1, so a small
+    value never shows as 0), no trailing zeros, no exponent."""
     if value is None:
         return "—"
     d = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    if d and abs(d) < Decimal("0.1") and d != d.quantize(Decimal("0.01")):
+        # Two decimals would leave at most one significant digit (0.055 → 0.06, 0.00026 → 0):
+        # show two significant digits instead (0.055, 0.00026).
+        d = d.quantize(Decimal(1).scaleb(d.adjusted() - 1))
+        return f"{d:f}".rstrip("0").rstrip(".")
     text = f"{d.quantize(Decimal('0.01')):f}" if d != d.to_integral_value() else f"{d.to_integral_value():f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")

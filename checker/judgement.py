@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from checker.codes import GateReason, Grade, Status
     from checker.locations import Location
-    from checker.progress import Outcome
+    from checker.progress import Figure, FoundBaseline, Outcome
     from checker.rulefile import Rule
     from checker.scope import Role
     from checker.scoring import ScoreSummary
@@ -54,6 +54,8 @@ class Judgement:
     trend: Trend
     location: Location | None = None  # the entry that answered the rule; None when not reported
     adjustments: tuple[Adjustment, ...] = ()
+    figure: Figure | None = None  # how the entry states its figure (qualifiers, note, source)
+    found: FoundBaseline | None = None  # the baseline (or base) taken from the reports, when the rule has none
 
     @property
     def status(self) -> Status:

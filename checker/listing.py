@@ -10,7 +10,7 @@ from checker.catalog import Catalog
 from checker.errors import Problem, UsageError
 from checker.models.plan import IndicatorRule, ObligationRule, QuantityDeliverable
 from checker.rulefile import Plan, Rule, load_rule_file
-from checker.trend import target_level
+from checker.trend import stated_target_level
 
 def select_plans(rules: Path | None, plan: str | None) -> list[Plan]:
     """The plans asked for: one by id or rule-file path, or every plan in the catalog."""
@@ -42,7 +42,7 @@ def indicator_level(rule: IndicatorRule) -> tuple[Decimal | None, str | None]:
     qualitative, additions summed over the years)."""
     if rule.kind == "growth_rate" and rule.reported_as == "rate":
         return rule.target.value, rule.unit  # the series is itself the rate
-    level = target_level(rule)
+    level = stated_target_level(rule)
     return (None, None) if level is None else (round(level, 4), rule.unit)
 
 

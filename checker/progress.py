@@ -8,11 +8,40 @@ from decimal import Decimal
 from typing import Literal
 
 from checker.judgement import Msg
-from checker.models.plan import Comparator, IndicatorRule, ProgressThresholds
+from checker.models.plan import Baseline, Comparator, IndicatorRule, ProgressThresholds
 from checker.codes import Claim, Status
 from checker.models.results import ProgressClass
 
 Shape = Literal["linear", "geometric"]
+
+
+Bound = Literal["at_least", "at_most"]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """How an entry states its figure: qualifiers that change what a status means, and its note and
+    source (shown beside the figure). See docs/scoring.md, "Qualified figures"."""
+
+    estimate: bool = False  # 预计
+    bound: Bound | None = None  # 下限 (at least) / 上限 (at most)
+    period_end: str | None = None  # ISO date, when the value covers the year only up to it
+    share: Decimal | None = None  # share of the year covered, when part of the year
+    note: str | None = None
+    source: str | None = None
+
+    @property
+    def partial(self) -> bool:
+        return self.share is not None
+
+
+@dataclass(frozen=True)
+class FoundBaseline:
+    """A baseline (or multiple's base) taken from the reports, and where it was stated."""
+
+    year: int
+    value: Decimal
+    source: str
 
 
 @dataclass(frozen=True)
@@ -27,17 +56,42 @@ class IndicatorInput:
     history: Mapping[int, Decimal]  # earlier years' values, in the rule's unit
     period_start: int
     thresholds: ProgressThresholds
+    # The plan's baseline-year value taken from the reports, when the rule states no baseline.
+    found_baseline: Baseline | None = None
+    # multiple: the base year's value taken from the reports, when the rule does not state it.
+    found_base: Baseline | None = None
+    figure: Figure = field(default_factory=Figure)
 
     @property
     def reported(self) -> bool:
         return self.value is not None or self.rank is not None or self.verdict is not None
 
+    @property
+    def baseline(self) -> Baseline | None:
+        """The path's start: the rule's baseline, else the baseline-year value the reports give."""
+        return self.rule.baseline or self.found_baseline
+
+    @property
+    def base(self) -> Baseline | None:
+        """multiple: the base year's value, from the rule or else from the reports; None if unknown."""
+        base = self.rule.base
+        if base is not None and base.value is not None:
+            return Baseline(value=base.value, year=base.year)
+        return self.found_base
+
+    @property
+    def at(self) -> Decimal:
+        """When the value stands, in years: the year's end, or part-way through it (2022-03-31: 2021.25)."""
+        share = self.figure.share
+        return Decimal(self.year) if share is None else Decimal(self.year - 1) + share
+
     def series(self) -> dict[int, Decimal]:
-        """Every known value up to the reporting year, the baseline included."""
+        """Every known year-end value up to the reporting year, the baseline included (a value for
+        part of the year is not a year-end value: it is left out)."""
         out = {y: v for y, v in self.history.items() if y < self.year}
-        if self.rule.baseline is not None:
-            out.setdefault(self.rule.baseline.year, self.rule.baseline.value)
-        if self.value is not None:
+        if self.baseline is not None:
+            out.setdefault(self.baseline.year, self.baseline.value)
+        if self.value is not None and not self.figure.partial:
             out[self.year] = self.value
         return dict(sorted(out.items()))
 
@@ -56,6 +110,8 @@ class Outcome:
     points: float | None = None  # 0..1; None: not scored
     fix: Msg | None = None
     notes: tuple[Msg, ...] = field(default_factory=tuple)
+    # The status rests on an estimate, a bound or part of the year: it may change with the final figure.
+    provisional: bool = False
     # The reporter's claim this outcome rests on (自评), which an assessor may accept or reject:
     # until then the status is `unverified` and the points are those of the claim rejected.
     claim: Claim | None = None
@@ -82,14 +138,14 @@ def meets(value: Decimal, target: Decimal, comparator: Comparator) -> bool:
 
 
 def expected_on_path(
-    start: Decimal, start_year: int, target: Decimal, target_year: int, year: int, shape: Shape
+    start: Decimal, start_year: int, target: Decimal, target_year: int, year: int | Decimal, shape: Shape
 ) -> Decimal:
-    """Where the value should be in `year` on the way from start to target."""
+    """Where the value should be in `year` (a year's end, or a point in a year) on the way from start to target."""
     if year >= target_year or target_year <= start_year:
         return target
     if year <= start_year:
         return start
-    share = Decimal(year - start_year) / Decimal(target_year - start_year)
+    share = (Decimal(year) - start_year) / Decimal(target_year - start_year)
     if shape == "geometric" and start > 0 and target > 0:
         return Decimal(float(start) * (float(target) / float(start)) ** float(share)).quantize(Decimal("1e-6"))
     return start + (target - start) * share
@@ -116,6 +172,24 @@ def classify(ratio: float | None, achieved: bool, thresholds: ProgressThresholds
     return "moving_away"
 
 
+def published(value: Decimal) -> float:
+    """A value as the JSON output carries it: four decimals, or four significant digits for smaller
+    values (2.6 万元 in 亿元 is 0.00026, not 0.0003)."""
+    if value and abs(value) < Decimal("0.01"):
+        return float(value.quantize(Decimal(1).scaleb(value.adjusted() - 3)))
+    return float(round(value, 4))
+
+
+def rising(comparator: Comparator) -> bool:
+    """Higher is better (≥, >)."""
+    return comparator in (">=", ">")
+
+
+def year_share(share: Decimal) -> str:
+    """The share of the year elapsed, as shown: 24.7%."""
+    return f"{share * 100:.1f}%"
+
+
 def closing_fix(comparator: Comparator, expected: Decimal, actual: Decimal, unit: str, year: int) -> Msg:
     """What it takes to get back on the path: raise the value, or lower it for ≤ targets."""
     key = "raise_value" if comparator in (">=", ">") else "lower_value"
@@ -137,10 +211,16 @@ def judge_against_path(
     shape: Shape,
     thresholds: ProgressThresholds,
     unit: str,
+    at: Decimal | None = None,
+    date: str | None = None,
 ) -> Outcome:
-    """The common judgement of a quantity against its target and the path to it."""
+    """The common judgement of a quantity against its target and the path to it.
+
+    `at` and `date`: the value stands part-way through `year` (a stock on 2022-03-31), judged on the
+    path at that point; the target year is not over until its end."""
     achieved = meets(actual, target, comparator)
-    final = year >= target_year
+    when = Decimal(year) if at is None else at
+    final = when >= target_year
     rising = comparator in (">=", ">")
     if start is None or start_year is None:
         # Without a baseline there is no path: judged at the target year only.
@@ -159,7 +239,7 @@ def judge_against_path(
             expected=target, target=target, actual=actual, points=0.0,
             fix=Msg.of("missed_target") if final else closing_fix(comparator, target, actual, unit, year),
         )
-    expected = expected_on_path(start, start_year, target, target_year, year, shape)
+    expected = expected_on_path(start, start_year, target, target_year, when, shape)
     ratio = progress_ratio(actual, start, expected)
     if final or achieved:
         return _final(actual, target, comparator, year, unit, achieved, ratio, thresholds, expected)
@@ -167,10 +247,15 @@ def judge_against_path(
     on_track = meets(actual, expected, comparator) if ratio is None else ratio >= thresholds.on_track
     if ratio is None:
         category = "on_schedule" if on_track else "lagging"
+    shown = "—" if ratio is None else f"{ratio:.2f}"
+    message = (
+        Msg.of("on_path", year=year, expected=expected, unit=unit, actual=actual, ratio=shown, progress=category)
+        if date is None else
+        Msg.of("on_path_at", date=date, expected=expected, unit=unit, actual=actual, ratio=shown, progress=category)
+    )
     return Outcome(
         "on_track" if on_track else "behind",
-        Msg.of("on_path", year=year, expected=expected, unit=unit, actual=actual,
-               ratio="—" if ratio is None else f"{ratio:.2f}", progress=category),
+        message,
         expected=expected, target=target, actual=actual, ratio=ratio, progress=category,
         points=1.0 if on_track else capped(ratio),
         fix=None if on_track else closing_fix(comparator, expected, actual, unit, year),

@@ -6,6 +6,7 @@ report never changes an earlier year's assessment.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -40,18 +41,21 @@ def series_key(report: Report) -> tuple[str, str, str]:
 
 def order_series(reports: list[Report]) -> tuple[list[list[Report]], list[Problem]]:
     """Group reports into series, each in year order; two for one year are an error naming both."""
-    groups: dict[tuple[str, str, str], dict[int, list[Report]]] = {}
+    # A report for part of a year (period_end, e.g. a first-quarter notice) comes before that year's
+    # year-end report; two reports for the same reporter and the same period are an error.
+    groups: dict[tuple[str, str, str], dict[tuple[int, dt.date], list[Report]]] = {}
     for report in reports:
-        key = series_key(report)
-        groups.setdefault(key, {}).setdefault(report.submission.year, []).append(report)
+        key, year = series_key(report), report.submission.year
+        period = (year, report.submission.period_end or dt.date(year, 12, 31))
+        groups.setdefault(key, {}).setdefault(period, []).append(report)
     ordered: list[list[Report]] = []
     problems: list[Problem] = []
     # The jurisdiction's own report first within a folder and plan, then the others by id.
     jurisdiction = {r.plan.id: r.plan.jurisdiction.id for r in reports}
     for key in sorted(groups, key=lambda k: (k[0], k[1], k[2] != jurisdiction[k[1]], k[2])):
         series = []
-        for year in sorted(groups[key]):
-            same_year = sorted(groups[key][year], key=lambda r: str(r.path))
+        for year, _end in sorted(groups[key]):
+            same_year = sorted(groups[key][(year, _end)], key=lambda r: str(r.path))
             if len(same_year) > 1:
                 files = "、".join(str(r.path) for r in same_year)
                 problems.extend(

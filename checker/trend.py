@@ -12,14 +12,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from checker.kinds import KINDS, increment, path_of
-from checker.progress import IndicatorInput, meets
+from checker.progress import IndicatorInput, meets, published
 from checker.judgement import Msg
-from checker.models.plan import IndicatorRule
+from checker.models.plan import IndicatorRule, ProgressThresholds
 from checker.models.results import CagrClass, CagrRatio, Projection, SeriesPoint
 
-def target_level(rule: IndicatorRule) -> Decimal | None:
+def target_level(inp: IndicatorInput) -> Decimal | None:
     """The value the reported series must reach by the target year, in the rule's unit."""
-    return KINDS[rule.kind].target_level(rule)
+    return KINDS[inp.rule.kind].target_level(inp)
+
+
+def stated_target_level(rule: IndicatorRule) -> Decimal | None:
+    """The target level from the rule file alone, before any report (for the catalog)."""
+    nothing = IndicatorInput(rule, rule.target.year, None, None, None, {}, rule.target.year, ProgressThresholds())
+    return target_level(nothing)
 
 
 def _fit_line(points: list[tuple[int, float]]) -> tuple[float, float]:
@@ -32,10 +38,10 @@ def _fit_line(points: list[tuple[int, float]]) -> tuple[float, float]:
     return slope, mean_y - slope * mean_x
 
 
-def project(rule: IndicatorRule, series: Mapping[int, Decimal], year: int) -> Projection | None:
+def project(inp: IndicatorInput, series: Mapping[int, Decimal], year: int) -> Projection | None:
     """Extrapolate the series to the target year: least squares on the values (linear path) or on
     their logarithms (geometric path: growth and multiple targets); needs two years or more."""
-    goal = target_level(rule)
+    rule, goal = inp.rule, target_level(inp)
     points = [(y, float(v)) for y, v in series.items() if y <= year]
     if goal is None or len(points) < 2 or year >= rule.target.year:
         return None
@@ -57,14 +63,14 @@ def project(rule: IndicatorRule, series: Mapping[int, Decimal], year: int) -> Pr
     )
 
 
-def cagr_ratio(rule: IndicatorRule, series: Mapping[int, Decimal], year: int) -> CagrRatio | None:
+def cagr_ratio(inp: IndicatorInput, series: Mapping[int, Decimal], year: int) -> CagrRatio | None:
     """Actual CAGR (first positive value to this year) over the CAGR required from baseline to target.
 
     Classes as Eurostat's SDG assessment: >= 95 % on track, 60-95 % needs acceleration,
     0-60 % limited progress, < 0 moving away.
     """
-    goal = target_level(rule)
-    baseline = rule.baseline
+    rule, goal = inp.rule, target_level(inp)
+    baseline = inp.baseline
     if goal is None or baseline is None or baseline.value <= 0 or goal <= 0 or rule.target.year <= baseline.year:
         return None
     positive = [(y, v) for y, v in series.items() if y <= year and v > 0]
@@ -101,14 +107,14 @@ def trend_of(inp: IndicatorInput, sources: Mapping[int, str]) -> Trend:
     measure = dict(series)
     if rule.kind == "increment" and increment.mode(rule) == "added_since_baseline":
         # The reported values are additions: the baseline year stands at zero, not at the stock.
-        if rule.baseline is not None:
-            measure[rule.baseline.year] = Decimal(0)
+        if inp.baseline is not None:
+            measure[inp.baseline.year] = Decimal(0)
         series = measure
     points = tuple(
-        SeriesPoint(year=y, value=float(round(v, 4)), source=sources.get(y, "baseline")) for y, v in series.items()
+        SeriesPoint(year=y, value=published(v), source=sources.get(y, "baseline")) for y, v in series.items()
     )
-    cagr = None if rule.kind == "increment" else cagr_ratio(rule, measure, inp.year)
-    projection = project(rule, measure, inp.year)
+    cagr = None if rule.kind == "increment" else cagr_ratio(inp, measure, inp.year)
+    projection = project(inp, measure, inp.year)
     warnings: tuple[Msg, ...] = ()
     if projection is not None and not projection.reaches and rule.attribute == "binding":
         warnings = (Msg.of(

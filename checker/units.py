@@ -57,3 +57,66 @@ def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal:
             f"unit '{from_unit}' cannot be converted to the rule's unit '{to_unit}'",
         )
     return value * src.factor / dst.factor
+
+
+# How reports write units that the plans write otherwise (docs/submission-format.md, "Units").
+# Accepted, because they cannot mean anything else once the rule's unit is known:
+#   a bare prefix (亿, 万, 千) for the rule's own noun: 3.42 亿 for a rule in 亿元 / 元, 3.9 万 for 件;
+#   件/万人 (and 件/万人口, 件每万人) for a per-10,000-population rule in 件 (每万人口…拥有量);
+#   个 and 家 for each other: both count units (enterprises, stations, institutions), and the plans
+#   themselves count the same stations in 个 in one place and 家 in another.
+# Refused with a hint: anything else that measures a different thing.
+INTERCHANGEABLE = {frozenset({"个", "家"})}
+PER_POPULATION = ("/万人口", "/万人", "每万人口", "每万人")
+
+
+def convert_reported(value: Decimal, unit: str, rule_unit: str, per_population: bool = False) -> Decimal:
+    """A reported value in the rule's unit, reading the spellings reports use; UnitError with a hint
+    of the probable mistake otherwise. `per_population`: the rule is a per-10,000-population ratio."""
+    dst = parse_unit(rule_unit)
+    norm = normalise_unit(unit)
+    for suffix in PER_POPULATION:
+        if norm.endswith(suffix) and norm != suffix:
+            count = norm[: -len(suffix)]
+            if per_population and count in (rule_unit, dst.base):
+                return value if count == rule_unit else convert(value, count, rule_unit)
+            raise UnitError(
+                f"单位 “{unit}” 为每万人口数,而该指标为总量({rule_unit}):请填报总量,或核对是否选错了指标",
+                f"'{unit}' is a per-10,000-population figure, but this indicator is a total in {rule_unit}:"
+                " report the total, or check the indicator chosen",
+            )
+    if norm in PREFIXES and norm and dst.base != "%":
+        # A bare 亿 / 万 / 千: the rule's own noun is meant.
+        return value * PREFIXES[norm] / dst.factor
+    src = parse_unit(unit)
+    if src.base != dst.base and frozenset({src.base, dst.base}) in INTERCHANGEABLE:
+        return value * src.factor / dst.factor
+    if src.base != dst.base:
+        raise _mismatch(unit, src, rule_unit, dst, per_population)
+    return value * src.factor / dst.factor
+
+
+def _mismatch(unit: str, src: Unit, rule_unit: str, dst: Unit, per_population: bool) -> UnitError:
+    """The precise hint for two units that measure different things."""
+    if per_population and dst.base != "%":
+        zh = f"该指标为每万人口数({rule_unit}/万人),所报单位 “{unit}” 不符:请填报 {rule_unit} 或 {rule_unit}/万人 计的比值,而非总量"
+        en = f"this indicator is a per-10,000-population ratio ({rule_unit} per 10,000 people); '{unit}' does not fit: give the ratio in {rule_unit}, not a total"
+    elif dst.base == "元":
+        zh = f"该指标为金额({rule_unit}),所报单位 “{unit}” 不是金额单位:请用 元、万元 或 亿元"
+        en = f"this indicator is an amount ({rule_unit}); '{unit}' is not a unit of money: use 元, 万元 or 亿元"
+    elif src.base == "元":
+        zh = f"所报单位 “{unit}” 为金额,而该指标计 {rule_unit}:请核对是否选错了指标"
+        en = f"'{unit}' is an amount, but this indicator counts {rule_unit}: check the indicator chosen"
+    elif dst.base == "%" or src.base == "%":
+        zh = f"该指标单位为 {rule_unit},所报单位 “{unit}” 不符:比率填 %,数量填计数单位"
+        en = f"this indicator is in {rule_unit}; '{unit}' does not fit: rates in %, counts in a count unit"
+    else:
+        zh = (
+            f"单位 “{unit}” 与规则单位 “{rule_unit}” 计量的不是同一类对象,无法换算;"
+            f"若所报确为同一事物,请改用 “{rule_unit}”"
+        )
+        en = (
+            f"'{unit}' and the rule's unit '{rule_unit}' count different things and cannot be converted;"
+            f" if the figure is the same thing, write '{rule_unit}'"
+        )
+    return UnitError(zh, en)

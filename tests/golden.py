@@ -73,6 +73,8 @@ TEXT_CASES: dict[str, tuple[tuple[str, ...], str | None, str, tuple[str, ...]]] 
     "wuhan-2019-decisions.en": (
         ("submissions/wuhan/2019-wuhan-midterm.json",), None, "en", ("submissions/wuhan/decisions",),
     ),
+    # Real figures: a lower bound (≥), an estimate (≈), part-year figures, baselines from the reports.
+    "hubei-real-figures.zh": (("submissions/hubei/real-figures", "submissions/hubei/first-quarter"), None, "zh", ()),
 }
 
 

@@ -15,7 +15,8 @@ from checker.links import linked_quantities
 from checker.models.plan import IndicatorRule, ObligationRule
 from checker.models.submission import IndicatorEntry, ObligationEntry, RuleRef
 from checker.obligations import ObligationInput, evaluate_obligation
-from checker.progress import Outcome
+from checker.engine.figures import qualify
+from checker.progress import Figure, Outcome, year_share
 from checker.rulefile import Plan
 from checker.scope import owed_rules
 from checker.series import PriorValues, Report
@@ -45,7 +46,9 @@ def evaluate(report: Report, prior: PriorValues | None = None) -> Evaluation:
     indicators = match_entries(plan, owed, "indicators", submission.indicators, name, problems)
     obligations = match_entries(plan, owed, "obligations", submission.obligations, name, problems)
     stated = {
-        rid: indicator_input(plan, o.rule, e, at, submission.year, name, problems, (prior or {}).get(rid, {}))
+        rid: indicator_input(
+            plan, o.rule, e, at, submission.year, name, problems, (prior or {}).get(rid, {}), submission.period_end,
+        )
         for rid, (o, e, at) in indicators.items() if isinstance(o.rule, IndicatorRule) and isinstance(e, IndicatorEntry)
     }
     quantities = {
@@ -61,15 +64,21 @@ def evaluate(report: Report, prior: PriorValues | None = None) -> Evaluation:
     for item in owed:
         rule, trend = item.rule, Trend()
         found = (indicators if isinstance(rule, IndicatorRule) else obligations).get(rule.id)
+        figure = found_baseline = None
         if isinstance(rule, IndicatorRule):
             outcome, trend = _judge_indicator(rule, stated.get(rule.id), submission.year)
+            if rule.id in stated:
+                figure, found_baseline = stated[rule.id].input.figure, stated[rule.id].found_baseline
         else:
-            outcome = _judge_obligation(plan, rule, found and found[1], linked.get(rule.id), submission.year)
+            entry = found and found[1]
+            outcome = _judge_obligation(plan, rule, entry, linked.get(rule.id), submission.year)
             if quantities.get(rule.id) is None and linked.get(rule.id) is not None:
                 note = Msg.of("quantity_linked", indicator=getattr(rule.deliverable, "from_indicator", ""))
                 outcome = replace(outcome, notes=(*outcome.notes, note))
+            if isinstance(entry, ObligationEntry) and entry.note:
+                figure = Figure(note=entry.note)
         location = source.locate(found[2]) if found else None
-        judgements.append(Judgement(rule, item.role, outcome, trend, location))
+        judgements.append(Judgement(rule, item.role, outcome, trend, location, figure=figure, found=found_baseline))
     values: PriorValues = {
         rid: {y: (v, s.sources[y]) for y, v in s.input.series().items() if y in s.sources}
         for rid, s in stated.items()
@@ -88,9 +97,30 @@ def _judge_indicator(rule: IndicatorRule, stated: Stated | None, year: int) -> t
         return Outcome("not_due", Msg.of("not_due", year=year)), Trend()
     if stated is None:
         return Outcome("not_reported", Msg.of("not_reported"), points=0.0, fix=Msg.of("report_value", year=year)), Trend()
-    outcome = KINDS[rule.kind].judge(stated.input)
-    trend = trend_of(stated.input, stated.sources)
-    return replace(outcome, notes=(*stated.revisions, *outcome.notes, *trend.warnings)), trend
+    inp = stated.input
+    if stated.history_only:
+        # History only: the earlier years are kept (series, later baselines); this year is not reported.
+        years = [y for y in inp.series() if y in stated.sources]
+        trend = Trend(trend_of(inp, stated.sources).series)
+        return Outcome(
+            "not_reported", Msg.of("history_only", years="、".join(map(str, years))), points=0.0,
+            fix=Msg.of("report_value", year=year), notes=stated.revisions,
+        ), trend
+    kind = KINDS[rule.kind]
+    if inp.figure.partial and kind.part_year == "review" and inp.verdict is None:
+        outcome = Outcome(
+            "needs_review",
+            Msg.of("part_year_review", date=inp.figure.period_end, share=year_share(inp.figure.share or Decimal(0)),
+                   actual=inp.value, unit=rule.unit),
+            actual=inp.value, fix=Msg.of("report_year_end", year=year),
+        )
+    else:
+        outcome = kind.judge(inp)
+    outcome = qualify(outcome, rule, inp.figure)
+    trend = trend_of(inp, stated.sources)
+    found = stated.found if outcome.status not in ("not_reported", "not_due") else ()
+    notes = (*found, *stated.revisions, *stated.warnings, *outcome.notes, *trend.warnings)
+    return replace(outcome, notes=notes), trend
 
 
 def _judge_obligation(

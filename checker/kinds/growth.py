@@ -25,12 +25,13 @@ def mode(rule: IndicatorRule) -> str:
     return rule.reported_as or MODES[0]
 
 
-def target_level(rule: IndicatorRule) -> Decimal | None:
+def target_level(inp: IndicatorInput) -> Decimal | None:
     """The level the baseline reaches at the required rate; None when the series is a rate."""
-    if rule.target.value is None or mode(rule) == "rate" or rule.baseline is None:
+    rule, baseline = inp.rule, inp.baseline
+    if rule.target.value is None or mode(rule) == "rate" or baseline is None:
         return None
-    years = rule.target.year - rule.baseline.year
-    return rule.baseline.value * (Decimal(1) + rule.target.value / 100) ** years
+    years = rule.target.year - baseline.year
+    return baseline.value * (Decimal(1) + rule.target.value / 100) ** years
 
 
 def cagr_percent(start: Decimal, end: Decimal, years: int) -> Decimal | None:
@@ -44,9 +45,10 @@ def evaluate_growth(inp: IndicatorInput) -> Outcome:
     rule = inp.rule
     if mode(rule) == "rate":
         return _rate_series(inp)
-    assert rule.baseline is not None and rule.target.value is not None and inp.value is not None
+    baseline = inp.baseline
+    assert baseline is not None and rule.target.value is not None and inp.value is not None
     rate, comparator, unit = rule.target.value, rule.target.comparator, rule.unit
-    b0, y0 = rule.baseline.value, rule.baseline.year
+    b0, y0 = baseline.value, baseline.year
     final = inp.year >= rule.target.year
     growth = cagr_percent(b0, inp.value, inp.year - y0)
     if growth is None:

@@ -17,8 +17,9 @@ def mode(rule: IndicatorRule) -> str:
     return rule.reported_as or MODES[0]
 
 
-def target_level(rule: IndicatorRule) -> Decimal | None:
+def target_level(inp: IndicatorInput) -> Decimal | None:
     """The additions required, or the stock to reach when the report gives the stock."""
+    rule = inp.rule
     if rule.target.value is None or mode(rule) == "annual_addition":
         return None
     if mode(rule) == "level":
@@ -46,9 +47,12 @@ def evaluate_increment(inp: IndicatorInput) -> Outcome:
     assert rule.target.value is not None
     start_year = rule.baseline.year if rule.baseline else inp.period_start - 1
     added, missing = added_so_far(inp)
+    # Additions so far form a running total: known part-way through a year, judged on the path then.
+    partial = inp.figure.partial
     outcome = judge_against_path(
         added, Decimal(0), start_year, rule.target.value, rule.target.year, rule.target.comparator,
         inp.year, rule.path or "linear", inp.thresholds, rule.unit,
+        at=inp.at if partial else None, date=inp.figure.period_end,
     )
     notes = []
     fix = outcome.fix

@@ -11,32 +11,41 @@ from dataclasses import replace
 from decimal import Decimal
 
 from checker.judgement import Msg
-from checker.models.plan import IndicatorRule
 from checker.progress import IndicatorInput, Outcome, Shape, judge_against_path
 
 PATH: Shape = "geometric"  # 翻番 compounds: the path from the base is geometric by default
 
 
-def target_level(rule: IndicatorRule) -> Decimal:
-    """The level to reach: the one the plan states, else the factor times the base value."""
+def target_level(inp: IndicatorInput) -> Decimal | None:
+    """The level the plan states (翻番…达到9件以上: the plan's own threshold is the target), else the
+    factor times the base year's value (from the rule, else the reports); None when neither is known."""
+    rule, base = inp.rule, inp.base
+    assert rule.target.value is not None
     if rule.target.level is not None:
         return rule.target.level
-    assert rule.target.value is not None and rule.base is not None and rule.base.value is not None
-    return rule.target.value * rule.base.value
+    return None if base is None else rule.target.value * base.value
 
 
 def evaluate_multiple(inp: IndicatorInput) -> Outcome:
-    rule = inp.rule
-    target = target_level(rule)
+    rule, base = inp.rule, inp.base
     assert rule.base is not None and rule.target.value is not None and inp.value is not None
-    base_value = rule.base.value
-    start = rule.baseline or (None if base_value is None else rule.base)
+    target = target_level(inp)
+    if target is None:
+        # Neither the plan nor the reports give the base year's value: nothing to double.
+        return Outcome(
+            "needs_review", Msg.of("multiple_no_base", base_year=rule.base.year, factor=rule.target.value),
+            actual=inp.value, fix=Msg.of("report_history", years=rule.base.year),
+        )
+    # Without the base year's value the stated level is judged in the target year only (no path).
+    start = inp.baseline or base
+    partial = inp.figure.partial
     outcome = judge_against_path(
-        inp.value, None if start is None else start.value, None if start is None else start.year, target,
-        rule.target.year, rule.target.comparator, inp.year, rule.path or PATH, inp.thresholds, rule.unit,
+        inp.value, start.value if start else None, start.year if start else None, target, rule.target.year,
+        rule.target.comparator, inp.year, rule.path or PATH, inp.thresholds, rule.unit,
+        at=inp.at if partial else None, date=inp.figure.period_end,
     )
-    if base_value is None:
-        note = Msg.of("multiple_level", base_year=rule.base.year, unit=rule.unit, factor=rule.target.value, target=target)
-        return replace(outcome, notes=(note, *outcome.notes))
-    note = Msg.of("multiple", base_year=rule.base.year, base=base_value, unit=rule.unit, factor=rule.target.value, target=target)
+    if base is None:
+        note = Msg.of("multiple_level", base_year=rule.base.year, factor=rule.target.value, unit=rule.unit, target=target)
+    else:
+        note = Msg.of("multiple", base_year=base.year, base=base.value, unit=rule.unit, factor=rule.target.value, target=target)
     return replace(outcome, notes=(note, *outcome.notes))

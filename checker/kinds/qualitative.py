@@ -44,11 +44,12 @@ def evaluate_qualitative(inp: IndicatorInput) -> Outcome:
         claim: Claim = "verdict" if inp.verdict is not None else "rank"
         said = Msg.of("self_verdict", verdict=inp.verdict) if inp.verdict is not None else Msg.of("self_rank", rank=inp.rank)
         return unverified(claim, claimed, awaiting_review(inp), said, Msg.of("confirm_claim"))
-    if rule.requires_increase and inp.value is not None and rule.baseline is not None:
-        if inp.value <= rule.baseline.value:
+    baseline = inp.baseline
+    if rule.requires_increase and inp.value is not None and baseline is not None:
+        if inp.value <= baseline.value:
             return Outcome(
                 "missed" if inp.year >= rule.target.year else "behind",
-                Msg.of("no_increase", year=inp.year, actual=inp.value, unit=rule.unit, baseline=rule.baseline.value),
+                Msg.of("no_increase", year=inp.year, actual=inp.value, unit=rule.unit, baseline=baseline.value),
                 actual=inp.value, progress="moving_away", points=0.0, fix=Msg.of("missed_target"),
             )
     return awaiting_review(inp)

@@ -113,13 +113,13 @@ class Baseline(Strict):
 
 
 class Base(Strict):
-    """multiple: the year the target is a multiple of, and its value where the plan states it."""
+    """multiple: the base year, and its value where the plan states it (else taken from the reports)."""
 
     value: Number | None = Field(
         default=None,
         description=(
             "The base year's value in the rule's unit; omit it where the plan does not state it (衢州's"
-            " 2015 values): the target is then the stated target.level."
+            " 2015 values): it is then taken from a report's history, and the target is target.level."
         ),
     )
     year: int = Field(ge=1949, le=2100)
@@ -139,7 +139,7 @@ class Target(Strict):
         default=None,
         description=(
             "multiple only: the level the plan states for the target year in the rule's unit"
-            " (翻番…达到9件以上 -> 9); it is the target, whether or not base.value is known."
+            " (翻番…达到9件以上 -> 9); it is the target whether or not the base year's value is known."
         ),
     )
 
@@ -196,13 +196,9 @@ class IndicatorRule(Strict):
         if self.target.value is None and kind.needs_target_value:
             raise ValueError(f"{self.kind} 类指标须给出目标值 target.value | kind '{self.kind}' needs target.value")
         if self.kind == "multiple" and self.base is None:
-            raise ValueError("翻番类指标须给出 base(基准年及其数值) | kind 'multiple' needs 'base' (the base year)")
-        if self.kind == "multiple" and self.base is not None and self.base.value is None and self.target.level is None:
-            raise ValueError(
-                "翻番类指标须给出 base.value 或 target.level(规划所列目标值) | kind 'multiple' needs base.value or target.level"
-            )
+            raise ValueError("翻番类指标须给出 base(基准年及数值) | kind 'multiple' needs 'base' (the base year and its value)")
         if self.target.level is not None and self.kind != "multiple":
-            raise ValueError(f"target.level 仅用于翻番类指标 | target.level applies to kind 'multiple' only, not '{self.kind}'")
+            raise ValueError("target.level 仅用于翻番类指标 | target.level applies to kind 'multiple' only")
         if self.kind == "growth_rate" and self.baseline is None and self.reported_as != "rate":
             raise ValueError("年均增长类指标须给出基期值 | kind 'growth_rate' needs a baseline unless reported_as is 'rate'")
         if self.reported_as is not None and self.reported_as not in kind.reported_as:

@@ -85,6 +85,28 @@ class AdjustmentRecord(Frozen):
     ref: str | None = None
 
 
+class FigureRecord(Frozen):
+    """How the report states the figure judged, shown beside it."""
+
+    estimate: bool = Field(default=False, description="The value is an estimate (预计).")
+    bound: Literal["at_least", "at_most"] | None = Field(
+        default=None, description="The value is a lower (下限) or upper (上限) bound."
+    )
+    period_end: str | None = Field(default=None, description="The value covers the year to this date only.")
+    year_share: float | None = Field(default=None, description="Share of the year the value covers, when part of it.")
+    note: str | None = None
+    source: str | None = None
+
+
+class BaselineRecord(Frozen):
+    """The baseline (or multiple's base) the judgement used, and where it came from."""
+
+    year: int
+    value: float
+    origin: Literal["plan", "reports"] = Field(description="Stated in the rule file, or taken from the reports.")
+    source: str | None = Field(default=None, description="Where a baseline from the reports was stated.")
+
+
 class RuleResult(Frozen):
     rule_id: str
     rule_type: RuleType
@@ -119,6 +141,11 @@ class RuleResult(Frozen):
     adjustments: list[AdjustmentRecord] = Field(default_factory=list)
     claim: Claim | None = Field(
         default=None, description="The reporter's claim (自评) awaiting an assessor's decision, when the status is unverified.",
+    )
+    figure: FigureRecord | None = Field(default=None, description="How the entry states its figure; null when not reported.")
+    baseline: BaselineRecord | None = Field(default=None, description="The baseline the path starts from, when there is one.")
+    provisional: bool = Field(
+        default=False, description="The status rests on an estimate, a bound or part of the year.",
     )
 
 

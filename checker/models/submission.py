@@ -12,6 +12,7 @@ from checker.models.types import Number
 Text = Annotated[str, Field(min_length=1)]
 ObligationStatus = Literal["completed", "in_progress", "not_started", "not_applicable"]
 Verdict = Literal["met", "missed"]
+Bound = Literal["at_least", "at_most"]
 
 
 class Strict(BaseModel):
@@ -52,11 +53,21 @@ class IndicatorEntry(RuleRef):
     note: str | None = None
     source: str | None = Field(default=None, description="Where the figure comes from.")
     history: list[PastValue] = Field(default_factory=list, description="Prior years' values.")
+    # How the figure is stated (docs/submission-format.md, "Qualified figures").
+    estimate: bool = Field(default=False, description="The value is an estimate (预计).")
+    bound: Bound | None = Field(
+        default=None, description="The value is a bound: at_least (下限, 首次突破 X) or at_most (上限)."
+    )
+    period_end: dt.date | None = Field(
+        default=None, description="The value covers the year up to this date (overrides the report's period_end)."
+    )
 
     @model_validator(mode="after")
     def _value_has_unit(self) -> IndicatorEntry:
         if self.value is not None and not self.unit:
             raise ValueError("填报数值须注明单位 unit | a value needs its 'unit'")
+        if (self.estimate or self.bound) and self.value is None:
+            raise ValueError("estimate / bound 须与数值 value 一起填报 | 'estimate' and 'bound' qualify a 'value'")
         return self
 
 
@@ -91,5 +102,9 @@ class Submission(Strict):
     year: int = Field(ge=1949, le=2100, description="The year reported on.")
     illustrative: bool = Field(default=False, description="Values are made up (examples).")
     submitted: dt.date | None = None
+    period_end: dt.date | None = Field(
+        default=None,
+        description="Last day the report's figures cover, when not the year's end (a quarterly notice: 2022-03-31).",
+    )
     indicators: list[IndicatorEntry] = Field(default_factory=list)
     obligations: list[ObligationEntry] = Field(default_factory=list)

@@ -10,10 +10,14 @@ from checker.judgement import Adjustment, Assessment, Judgement, Msg
 from checker.locations import Location
 from checker.models import results as out
 from checker.models.plan import IndicatorRule, QuantityDeliverable
+from checker.progress import Figure, published
+
+# Findings that inform rather than warn: they do not put a rule on the to-fix list.
+INFO = frozenset({"baseline_from_data", "base_from_data", "multiple_level", "bound_certain"})
 
 
 def _num(value: Decimal | None) -> float | None:
-    return None if value is None else float(round(value, 4))
+    return None if value is None else published(value)
 
 
 def _plain(value: Any) -> str | int | float:
@@ -30,7 +34,32 @@ def params(msg: Msg) -> dict[str, str | int | float]:
 
 
 def finding(msg: Msg, lang: Lang) -> out.Finding:
-    return out.Finding(code=msg.key, severity="warning", message=render(msg, lang), params=params(msg))
+    severity = "info" if msg.key in INFO else "warning"
+    return out.Finding(code=msg.key, severity=severity, message=render(msg, lang), params=params(msg))
+
+
+def figure(fig: Figure | None) -> out.FigureRecord | None:
+    if fig is None:
+        return None
+    return out.FigureRecord(
+        estimate=fig.estimate, bound=fig.bound, period_end=fig.period_end,
+        year_share=None if fig.share is None else round(float(fig.share), 4), note=fig.note, source=fig.source,
+    )
+
+
+def baseline(judgement: Judgement) -> out.BaselineRecord | None:
+    """The path's start: the rule's baseline (or multiple's stated base), else one from the reports."""
+    rule = judgement.rule
+    if not isinstance(rule, IndicatorRule):
+        return None
+    if rule.baseline is not None:
+        return out.BaselineRecord(year=rule.baseline.year, value=published(rule.baseline.value), origin="plan")
+    if judgement.found is not None:
+        found = judgement.found
+        return out.BaselineRecord(year=found.year, value=published(found.value), origin="reports", source=found.source)
+    if rule.base is not None and rule.base.value is not None:
+        return out.BaselineRecord(year=rule.base.year, value=published(rule.base.value), origin="plan")
+    return None
 
 
 def location(loc: Location | None) -> out.EntryLocation | None:
@@ -91,6 +120,9 @@ def rule_result(judgement: Judgement, plan_entity_name: str, lang: Lang) -> out.
         location=location(judgement.location),
         adjustments=[adjustment(a, lang) for a in judgement.adjustments],
         claim=outcome.claim if outcome.status == "unverified" else None,
+        figure=figure(judgement.figure),
+        baseline=baseline(judgement),
+        provisional=outcome.provisional,
     )
 
 

@@ -84,6 +84,9 @@ def _assessment(a: Assessment, judged: Judged, out: TextIO, lang: Lang, paint: _
         for r in a.results:
             if r.category == cat_id:
                 out.write(_row(r, lang, paint, status_cells) + "\n")
+                beside = _beside(r, lang)
+                if beside:
+                    out.write(paint(f"  {' ' * status_cells}↳ {beside}", "2") + "\n")
     _trends(a, out, lang, paint)
     out.write("\n")
     verdict = paint(word("passed", lang), "1;32") if judged.gate.passed else paint(word("failed", lang), "1;31")
@@ -112,7 +115,8 @@ def _assessment(a: Assessment, judged: Judged, out: TextIO, lang: Lang, paint: _
     _decisions(a, out, lang)
     todo = [
         r for r in a.results
-        if (STATUS_POLICY[r.status].to_fix or r.findings) and not any(adj.step == "waiver" for adj in r.adjustments)
+        if (STATUS_POLICY[r.status].to_fix or any(f.severity != "info" for f in r.findings))
+        and not any(adj.step == "waiver" for adj in r.adjustments)
     ]
     if a.outcome == "incomplete":  # what to fill in comes first: the report goes back (退回补报)
         todo.sort(key=lambda r: r.status != "not_reported")
@@ -176,11 +180,41 @@ def _trends(a: Assessment, out: TextIO, lang: Lang, paint: _Painter) -> None:
         out.write(" · ".join(parts) + "\n")
 
 
+# The actual cell's mark for a bound or an estimate (spelled out on the line beside the row).
+_MARK = {"at_least": "≥", "at_most": "≤"}
+
+
+def _beside(r: RuleResult, lang: Lang) -> str:
+    """How the figure is stated (预计, 下限, part of the year), the baseline taken from the reports,
+    the entry's source and note: the line under the row."""
+    parts = []
+    f = r.figure
+    if f is not None:
+        if f.estimate:
+            parts.append(word("figure_estimate", lang))
+        if f.bound:
+            parts.append(label("bound", f.bound, lang))
+        if f.period_end and f.year_share is not None:
+            parts.append(word("figure_partial", lang, date=f.period_end, share=f"{f.year_share:.1%}"))
+    if r.provisional:
+        parts.append(word("provisional", lang))
+    if r.baseline is not None and r.baseline.origin == "reports":
+        parts.append(word("figure_baseline", lang, year=r.baseline.year, value=fmt_number(r.baseline.value), unit=r.unit or ""))
+    if f is not None and f.source:
+        parts.append(word("figure_source", lang, source=f.source))
+    if f is not None and f.note:
+        parts.append(word("figure_note", lang, note=f.note))
+    return " · ".join(parts)
+
+
 def _row(r: RuleResult, lang: Lang, paint: _Painter, status_cells: int) -> str:
     status = label("status", r.status, lang)
     unit = r.unit or ""
     expected = "" if r.expected is None else f"{fmt_number(r.expected)}{unit}"
-    actual = "" if r.actual is None else f"{fmt_number(r.actual)}{unit}"
+    mark = ""
+    if r.figure is not None:
+        mark = _MARK.get(r.figure.bound or "", "≈" if r.figure.estimate else "")
+    actual = "" if r.actual is None else f"{mark}{fmt_number(r.actual)}{unit}"
     score = "—" if r.score is None else fmt_number(r.score)
     return (
         f"  {paint(pad(status, status_cells), _color(r.status))}{pad(clip(r.rule_id, 16), 16)}"

@@ -63,7 +63,7 @@ def test_render_localises_labelled_parameters_and_numbers() -> None:
 
 @pytest.mark.parametrize(
     ("value", "text"),
-    [(None, "—"), (Decimal("3.764"), "3.76"), (Decimal("3.70"), "3.7"), (12, "12"), (Decimal("-0.001"), "0"), (0.5, "0.5")],
+    [(None, "—"), (Decimal("3.764"), "3.76"), (Decimal("3.70"), "3.7"), (12, "12"), (Decimal("-0.001"), "-0.001"), (Decimal("0.00026"), "0.00026"), (Decimal("-0.0000001"), "-0.0000001"), (0.5, "0.5")],
 )
 def test_fmt_number(value: Decimal | int | float | None, text: str) -> None:
     assert fmt_number(value) == text

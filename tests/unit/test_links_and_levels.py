@@ -140,10 +140,11 @@ def test_without_a_level_the_target_is_the_factor_times_the_base(tmp_path: Path)
     assert (final.status, final.target) == ("met", 8.8)
 
 
-def test_a_doubling_needs_a_base_value_or_a_level(tmp_path: Path) -> None:
-    with pytest.raises(RuleFileError) as caught:
-        load_rule_file(write_plan(tmp_path, level=""))
-    assert any("needs base.value or target.level" in p.en for p in caught.value.problems)
+def test_a_doubling_with_neither_base_value_nor_level_waits_for_the_reports(tmp_path: Path) -> None:
+    bare = load_rule_file(write_plan(tmp_path, level=""))
+    got = results(bare, 2020, [{"id": "I-DBL", "value": 9, "unit": "件"}], [])["I-DBL"]
+    assert (got.status, got.findings[0].code if got.findings else None) == ("needs_review", None)
+    assert got.fix == "请在 history 中补报 2015 年数值。"
 
 
 def test_the_catalog_record_carries_level_and_base(plan: Plan) -> None:

@@ -89,7 +89,7 @@ def test_every_problem_is_reported_together(assess_dict: Callable[..., Any]) -> 
         {"id": "XN-I02", "value": 3, "unit": "件"},
     ])
     assert _problems(assess_dict, data) == [
-        "$.indicators[0].unit: 单位 “万元” 与规则单位 “件” 不一致,无法换算",
+        "$.indicators[0].unit: 该指标为每万人口数(件/万人),所报单位 “万元” 不符:请填报 件 或 件/万人 计的比值,而非总量",
         "$.indicators[1].id: 未知指标“NOPE”",
         "$.indicators[2]: 规则 XN-I02 重复填报(另见 $.indicators[0])",
     ]

@@ -97,12 +97,18 @@ def city_reports(draw: st.DrawFn) -> dict[str, Any]:
     return report(year, indicators=indicators, obligations=obligations)
 
 
-def _dump(a: Any, where: bool = True) -> str:
-    """The assessment as JSON; without `where`, without the entries' locations (which follow their order)."""
+def _dump(a: Any, where: bool = True, hints: bool = True) -> str:
+    """The assessment as JSON; without `where`, without the entries' locations (which follow their order);
+    without `hints`, a magnitude warning reduced to its presence (its hint names the unit as written:
+    "if the figure was in 亿元, not 万元")."""
     data = a.model_dump(mode="json")
-    if not where:
-        for result in data["results"]:
+    for result in data["results"]:
+        if not where:
             result.pop("location")
+        if not hints:
+            result["findings"] = [
+                {"code": "magnitude"} if f["code"].startswith("magnitude") else f for f in result["findings"]
+            ]
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
@@ -152,7 +158,7 @@ def test_the_unit_chosen_changes_nothing(assess_dict: Callable[..., Any], data: 
 
     other = {**data, "indicators": [rescale(e, "value") for e in data["indicators"]],
              "obligations": [rescale(e, "quantity") for e in data["obligations"]]}
-    assert _dump(assess_dict(other)) == _dump(assess_dict(data))
+    assert _dump(assess_dict(other), hints=False) == _dump(assess_dict(data), hints=False)
 
 
 @FAST

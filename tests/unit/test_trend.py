@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from checker.models.plan import IndicatorRule
-from checker.trend import cagr_ratio, project, target_level
+from checker.progress import IndicatorInput
+from checker.models.plan import ProgressThresholds
+from checker.trend import cagr_ratio, project, stated_target_level
 
 SOURCE = {"document": "d.txt", "section": "s", "quote": "q"}
 
@@ -34,28 +36,32 @@ def rule(**fields: Any) -> IndicatorRule:
      ({"kind": "steady_growth", "target": {"year": 2025, "comparator": ">"}}, None)],
 )
 def test_target_level_per_kind(fields: dict[str, Any], level: Decimal | None) -> None:
-    assert target_level(rule(**fields)) == level
+    assert stated_target_level(rule(**fields)) == level
+
+
+def inp(r: IndicatorRule | None = None) -> IndicatorInput:
+    return IndicatorInput(r or rule(), 2022, None, None, None, {}, 2021, ProgressThresholds())
 
 
 def test_linear_projection_reaches_or_misses() -> None:
     series = {2020: Decimal(100), 2021: Decimal(120), 2022: Decimal(140)}
-    projection = project(rule(), series, 2022)
+    projection = project(inp(), series, 2022)
     assert projection is not None
     assert (projection.value, projection.method, projection.reaches, projection.gap) == (200.0, "linear", True, 0.0)
-    slow = project(rule(), {2020: Decimal(100), 2022: Decimal(110)}, 2022)
+    slow = project(inp(), {2020: Decimal(100), 2022: Decimal(110)}, 2022)
     assert slow is not None and (slow.value, slow.reaches, slow.gap) == (125.0, False, -75.0)
 
 
 def test_no_projection_from_one_point_or_in_the_target_year() -> None:
-    assert project(rule(), {2020: Decimal(100)}, 2020) is None
-    assert project(rule(), {2020: Decimal(100), 2025: Decimal(150)}, 2025) is None
+    assert project(inp(), {2020: Decimal(100)}, 2020) is None
+    assert project(inp(), {2020: Decimal(100), 2025: Decimal(150)}, 2025) is None
 
 
 def test_cagr_ratio_classes() -> None:
     # Required: 100 -> 200 over 5 years, 14.87 % a year; actual 100 -> 121 over 2 years, 10 % a year.
-    ratio = cagr_ratio(rule(), {2020: Decimal(100), 2022: Decimal(121)}, 2022)
+    ratio = cagr_ratio(inp(), {2020: Decimal(100), 2022: Decimal(121)}, 2022)
     assert ratio is not None
     assert (ratio.actual, ratio.required, ratio.category) == (10.0, 14.87, "needs_acceleration")
-    falling = cagr_ratio(rule(), {2020: Decimal(100), 2022: Decimal(90)}, 2022)
+    falling = cagr_ratio(inp(), {2020: Decimal(100), 2022: Decimal(90)}, 2022)
     assert falling is not None and falling.category == "moving_away"
-    assert cagr_ratio(rule(baseline={"value": 0, "year": 2020}), {2020: Decimal(0), 2022: Decimal(5)}, 2022) is None
+    assert cagr_ratio(inp(rule(baseline={"value": 0, "year": 2020})), {2020: Decimal(0), 2022: Decimal(5)}, 2022) is None
