@@ -58,7 +58,7 @@ EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 EXIT_PIPE = 141  # the reader of our output went away, as shells report SIGPIPE
 
 # What a reporter claims that an assessor must confirm (自评): each can be accepted or rejected.
-Claim = Literal["completed", "quantity", "not_applicable", "verdict", "rank"]
+Claim = Literal["completed", "quantity", "not_applicable", "verdict", "rank", "figure"]
 
 # The outcome of one assessment, before the run's own thresholds (see docs/scoring.md).
 Outcome = Literal["pass", "fail", "incomplete", "ungraded"]

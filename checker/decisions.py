@@ -21,7 +21,7 @@ from checker.rulefile import Plan
 from checker.scope import NON_REPORTING
 
 SUFFIXES = (".yaml", ".yml", ".json")
-INDICATOR_CLAIMS = ("verdict", "rank")
+INDICATOR_CLAIMS = ("verdict", "rank", "figure")
 
 
 class DecisionsError(CheckerError):

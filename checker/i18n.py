@@ -261,6 +261,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "not_applicable": ("报告不适用", "not applicable"),
         "verdict": ("自评结论", "self-assessed verdict"),
         "rank": ("自报排名", "self-reported rank"),
+        "figure": ("不能证明达标的上限/下限", "a bound that cannot show the target met"),
     },
     "bound": {"at_least": ("下限", "lower bound"), "at_most": ("上限", "upper bound")},
     "role": {

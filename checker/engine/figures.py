@@ -8,7 +8,8 @@ A kind judges the number it is given. Here the outcome is qualified by how the e
   of it, the status judged on the bound stands as a floor and its gap is at most the one shown;
 - a bound on the other side (a lower bound of a ≤ target, an upper bound of a ≥ target) is the best
   case: a status it fails to reach is certain (the true value is further off); a status it reaches
-  (met, on_track) is not shown by it, so the rule needs review;
+  (met, on_track) is not shown by it: an unsupported figure, scored as rejected (0) until an assessor
+  accepts it, so writing a generous bound never beats reporting the figure;
 - a part-year figure's status is the status at that date: provisional.
 """
 
@@ -18,7 +19,7 @@ from dataclasses import replace
 
 from checker.judgement import Msg
 from checker.models.plan import IndicatorRule
-from checker.progress import Figure, Outcome, rising
+from checker.progress import Figure, Outcome, rising, unverified
 
 JUDGED = ("met", "on_track", "behind", "missed")
 # Messages and fixes that state a gap: with a worst-case bound the gap is at most that.
@@ -50,12 +51,13 @@ def qualify(outcome: Outcome, rule: IndicatorRule, figure: Figure) -> Outcome:
             outcome = replace(outcome, message=_at_most(outcome.message) or outcome.message, fix=_at_most(outcome.fix))
             provisional = True
         elif outcome.status in ("met", "on_track"):
-            return replace(
-                outcome, status="needs_review",
-                message=Msg.of("bound_inconclusive", bound=side, actual=outcome.actual, unit=rule.unit),
-                points=None, progress=None, ratio=None, provisional=True, fix=Msg.of("report_exact"),
-                notes=(*outcome.notes, *notes),
+            final = outcome.status == "met" and outcome.expected == outcome.target
+            rejected = Outcome("missed" if final else "behind", Msg.of("claim_rejected"), points=0.0, fix=Msg.of("report_exact"))
+            claimed = unverified(
+                "figure", replace(outcome, provisional=True), rejected,
+                Msg.of("bound_inconclusive", bound=side, actual=outcome.actual, unit=rule.unit), Msg.of("report_exact"),
             )
+            return replace(claimed, notes=(*outcome.notes, *notes), provisional=True)
         else:
             notes.append(Msg.of("bound_ceiling", bound=side, actual=outcome.actual, unit=rule.unit))
     if figure.estimate:

@@ -266,10 +266,10 @@ def test_an_estimate_is_judged_and_marked(plan: Plan, rule: str, year: int, valu
     ("F-DOWN", "at_most", 2025, 25, "met", 100.0, False, "bound_certain"),
     ("F-DOWN", "at_most", 2023, 51, "behind", 50.0, True, "bound_floor"),
     # best-case bounds: a requirement they reach is not shown; one they miss is missed for certain
-    ("F-UP", "at_most", 2025, 120, "needs_review", None, True, None),
-    ("F-UP", "at_most", 2023, 85, "needs_review", None, True, None),
+    ("F-UP", "at_most", 2025, 120, "unverified", 0.0, True, None),
+    ("F-UP", "at_most", 2023, 85, "unverified", 0.0, True, None),
     ("F-UP", "at_most", 2025, 90, "missed", 80.0, False, "bound_ceiling"),
-    ("F-DOWN", "at_least", 2025, 25, "needs_review", None, True, None),
+    ("F-DOWN", "at_least", 2025, 25, "unverified", 0.0, True, None),
     ("F-DOWN", "at_least", 2025, 36, "missed", 80.0, False, "bound_ceiling"),
     ("F-DOWN", "at_least", 2023, 51, "behind", 50.0, False, "bound_ceiling"),
 ])
@@ -281,7 +281,7 @@ def test_a_bound_decides_what_it_can(plan: Plan, rule: str, bound: str, year: in
     if key:
         assert key in codes(r)
     else:
-        assert (r.message_key, r.fix_key) == ("bound_inconclusive", "report_exact")
+        assert (r.message_key, r.fix_key, r.claim) == ("bound_inconclusive", "report_exact", "figure")
     if key == "bound_floor":
         # the gap from a worst-case bound is at most the one shown
         assert r.message_key == "final_missed_at_most" if year == 2025 else r.fix_key.endswith("_at_most")  # type: ignore[union-attr]
