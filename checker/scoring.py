@@ -6,6 +6,7 @@ scored rules; across categories, the weighted mean by category weight; times 100
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,32 @@ def grade_for(score: float, settings: ScoringSettings) -> str:
     return "不合格"
 
 
+def fail_under_threshold(value: float) -> float:
+    """A --fail-under threshold: a finite number from 0 to 100 (NaN would turn the gate off, since
+    no score compares below it). Raises UsageError otherwise.
+
+    Call site: cli.py, the --fail-under option: ``callback=lambda ctx, param, v: None if v is None
+    else fail_under_threshold(v)`` (turning the UsageError into click.BadParameter, or letting _guard
+    report it), and run._fails_thresholds may then rely on a finite threshold."""
+    from checker.errors import Problem, UsageError
+
+    if not math.isfinite(value) or not 0 <= value <= 100:
+        raise UsageError([Problem(
+            "--fail-under", f"阈值 {value} 无效:应为 0 到 100 之间的数", f"invalid threshold {value}: must be a number from 0 to 100",
+        )])
+    return value
+
+
+def below_threshold(score: float | None, threshold: float | None) -> bool:
+    """Whether a score fails a --fail-under threshold: no score (数据不足) fails, and so does any
+    score against a threshold that is not a finite number (a gate is never silently off)."""
+    if threshold is None:
+        return False
+    if score is None or not math.isfinite(threshold):
+        return True
+    return score < threshold
+
+
 def score(results: Sequence[RuleResult], categories: Sequence[Category], settings: ScoringSettings) -> ScoreSummary:
     """Score, grade and pass/fail of one assessment."""
     counts: dict[str, int] = {s: 0 for s in STATUSES}
@@ -63,6 +90,9 @@ def score(results: Sequence[RuleResult], categories: Sequence[Category], setting
             id=cat.id, name=cat.name, name_en=cat.name_en, weight=cat.weight, score=None if cat_score is None else round(cat_score, 1)
         ))
     total = round(weighted / weights, 1) if weights else None
+    # Weights are bounded (checker.models.types: 1e-6 to 1e6) and points lie in [0, 100], so every
+    # sum above is finite: a NaN or infinite score would be a bug, never an answer.
+    assert total is None or math.isfinite(total), f"non-finite score {total}"
 
     veto = tuple(
         r.rule_id for r in results if r.attribute == "binding" and r.status == "missed" and settings.binding_veto
