@@ -176,7 +176,13 @@ def _number(text: str, line: int | None = None) -> Decimal | _Bad:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        return _Bad(f"无法识别的数值 {text[:40]}", f"unreadable number {text[:40]}", text, line)
+        exponent = re.fullmatch(r"[-+]?(?:\d+\.?\d*|\.\d+)[eE]([-+]?)\d+", text)
+        shown = text if len(text) <= 40 else f"{text[:20]}…{text[-8:]}"
+        if exponent and exponent.group(1) == "-":
+            return _Bad(f"数值 {shown} 过小(非零数的绝对值应 ≥ 1e-12)", f"number {shown} is too small (a nonzero |x| must be ≥ 1e-12)", text, line)
+        if exponent:
+            return _Bad(f"数值 {shown} 超出范围(绝对值应 ≤ 1e15)", f"number {shown} is out of range (|x| must be ≤ 1e15)", text, line)
+        return _Bad(f"无法识别的数值 {shown}", f"unreadable number {shown}", text, line)
     problem = number_problem(value, text)
     return value if problem is None else _Bad(*problem, token=text, line=line)
 
@@ -565,6 +571,9 @@ def build_model(
         for item in exc.errors(include_url=False):
             loc = _document_path(data, item["loc"])
             msg = str(item["msg"]).removeprefix("Value error, ")
+            if msg.startswith("@"):  # a model validator naming the field it is about: "@value zh | en"
+                field, _, msg = msg[1:].partition(" ")
+                loc = loc + tuple(int(p) if p.isdigit() else p for p in field.split("."))
             zh, _, en = msg.partition(" | ")
             problems.append(Problem(name, zh if en else f"不符合要求:{msg}", en or msg, describe(loc), line_for(loc, lines)))
         raise error(problems) from exc

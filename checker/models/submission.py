@@ -42,11 +42,12 @@ class RuleRef(Strict):
         return self.id or self.name or ""
 
 
-def _signed(value: Number | None, unit: str | None) -> None:
+def _signed(value: Number | None, unit: str | None, field: str = "value") -> None:
+    # "@field " names the field for the loader's message (checker.loading.build_model).
     if value is not None and unit:
         problem = sign_problem(value, unit)
         if problem is not None:
-            raise ValueError(f"{problem[0]} | {problem[1]}")
+            raise ValueError(f"@{field} {problem[0]} | {problem[1]}")
 
 
 class PastValue(Strict):
@@ -82,7 +83,7 @@ class IndicatorEntry(RuleRef):
             if past.year in first:
                 i = first[past.year]
                 raise ValueError(
-                    f"history[{i}] 与 history[{index}] 都是 {past.year} 年的数值:同一年只能填报一次"
+                    f"@history.{index}.year history[{i}] 与 history[{index}] 都是 {past.year} 年的数值:同一年只能填报一次"
                     f" | history[{i}] and history[{index}] are both for {past.year}: give each year once"
                 )
             first[past.year] = index
@@ -111,7 +112,7 @@ class ObligationEntry(RuleRef):
         if self.quantity is not None and not self.unit:
             raise ValueError("填报数量须注明单位 unit | a quantity needs its 'unit'")
         if self.quantity is not None and self.quantity < 0:
-            raise ValueError(f"数量 {self.quantity} 不能为负 | the quantity {self.quantity} cannot be negative")
+            raise ValueError(f"@quantity 数量 {self.quantity} 不能为负 | the quantity {self.quantity} cannot be negative")
         return self
 
 
