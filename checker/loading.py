@@ -126,6 +126,11 @@ def decode_text(raw: bytes, name: str, error: type[CheckerError]) -> str:
             )])
     if not raw.strip():
         raise error([Problem(name, "文件为空", "file is empty")])
+    if raw.count(b"\x00") * 4 >= len(raw):
+        # Valid UTF-8 as far as bytes go, but no JSON or YAML text has NUL bytes between its characters.
+        raise error([Problem(
+            name, "疑似 UTF-16/UTF-32 编码(无 BOM),请另存为 UTF-8", "looks like UTF-16/UTF-32 (no BOM): save it as UTF-8", line=1,
+        )])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -206,6 +211,7 @@ def _type_name(value: Any) -> str:
 
 def tree_problems(
     data: Any, name: str, lines: dict[JsonPath, int], text: str | None = None,
+    describe: Callable[[JsonPath], str] = format_path,
 ) -> list[Problem]:
     """Every rejected value, duplicate key, lone surrogate and non-string key in a parsed document,
     each at its place; the nesting is checked too. JSON gives no lines, so for those the text is
@@ -215,16 +221,16 @@ def tree_problems(
     while stack:
         value, path = stack.pop()
         if len(path) > MAX_DEPTH:
-            problems.append(Problem(name, f"嵌套层级超过 {MAX_DEPTH}", f"nesting deeper than {MAX_DEPTH}", format_path(path[:MAX_DEPTH])))
+            problems.append(Problem(name, f"嵌套层级超过 {MAX_DEPTH}", f"nesting deeper than {MAX_DEPTH}", describe(path[:MAX_DEPTH])))
             break
         if isinstance(value, _Bad):
             line = value.line or line_for(path, lines) or _token_line(text, value.token)
-            problems.append(Problem(name, value.zh, value.en, format_path(path), line))
+            problems.append(Problem(name, value.zh, value.en, describe(path), line))
         elif isinstance(value, str):
             if _has_surrogate(value):
                 problems.append(Problem(
                     name, "字符串含孤立的代理码位(无效的 Unicode),请删除或改正", "string holds a lone surrogate (invalid Unicode)",
-                    format_path(path), line_for(path, lines),
+                    describe(path), line_for(path, lines),
                 ))
         elif isinstance(value, dict):
             children = []
@@ -233,20 +239,20 @@ def tree_problems(
                     zh, _, en = _type_name(key).partition(" ")
                     problems.append(Problem(
                         name, f"键 {key!s:.40} 应为字符串,实为{zh}", f"key {key!s:.40} must be a string, not {en}",
-                        format_path(path), line_for(path, lines),
+                        describe(path), line_for(path, lines),
                     ))
                     continue
                 if _has_surrogate(key):
                     problems.append(Problem(
                         name, "键含孤立的代理码位(无效的 Unicode)", "key holds a lone surrogate (invalid Unicode)",
-                        format_path(path), line_for(path, lines),
+                        describe(path), line_for(path, lines),
                     ))
                     continue
                 children.append((child, path + (key,)))
             if isinstance(value, _Mapping):
                 for key in value.duplicates:
                     line = line_for(path + (key,), lines) if lines else _duplicate_line(text, key)
-                    problems.append(Problem(name, f"键 “{key}” 重复", f"duplicate key '{key}'", format_path(path + (key,)), line))
+                    problems.append(Problem(name, f"键 “{key}” 重复", f"duplicate key '{key}'", describe(path + (key,)), line))
             stack.extend(reversed(children))
         elif isinstance(value, list):
             stack.extend(reversed([(child, path + (i,)) for i, child in enumerate(value)]))
@@ -459,8 +465,12 @@ def _check_expansion(root: yaml.Node, name: str, error: type[CheckerError]) -> N
         )])
 
 
-def parse_yaml(text: str, name: str, error: type[CheckerError]) -> tuple[dict[str, Any], dict[JsonPath, int]]:
-    """Parse YAML safely; return the data and the line of every path in it."""
+def parse_yaml(
+    text: str, name: str, error: type[CheckerError],
+    describe: Callable[[dict[str, Any]], Callable[[JsonPath], str]] | None = None,
+) -> tuple[dict[str, Any], dict[JsonPath, int]]:
+    """Parse YAML safely; return the data and the line of every path in it. `describe`, given the
+    data, renders places (a rule file names the rule id)."""
     try:
         node = yaml.compose(text, Loader=_Loader)
         if node is None:
@@ -479,7 +489,7 @@ def parse_yaml(text: str, name: str, error: type[CheckerError]) -> tuple[dict[st
     except RecursionError as exc:
         raise error([Problem(name, "嵌套层级过深", "nesting too deep")]) from exc
     top = _top_object(data, name, error)
-    problems = tree_problems(top, name, lines)
+    problems = tree_problems(top, name, lines, describe=describe(top) if describe else format_path)
     if problems:
         raise error(problems)
     return top, lines

@@ -44,3 +44,28 @@ def _suggest(text: str, options: tuple[tuple[str, str], ...], n: int) -> tuple[s
     for hit in hits:
         shown.setdefault(by_name[normal[hit]], normal[hit])
     return tuple(name if rid == name else f"{name} ({rid})" for rid, name in list(shown.items())[:n])
+
+
+class Suggester:
+    """suggest() with a budget of fuzzy comparisons, for one report: past `fuzzy` unknown texts,
+    only substring matches are offered (cheap), so a report of thousands of unknown names costs
+    milliseconds, not minutes.
+
+    Call site: evaluate.evaluate() creates one ``Suggester()`` per report and hands it to
+    _Matcher and resolve_reporter, whose _suggest(...) calls become ``suggester(text, options)``.
+    """
+
+    def __init__(self, fuzzy: int = 100) -> None:
+        self.left = fuzzy
+
+    def __call__(self, text: str, options: Mapping[str, str], n: int = 5) -> list[str]:
+        if self.left > 0:
+            self.left -= 1
+            return suggest(text, options, n)
+        wanted = normalise(text[: MAX_SUGGEST_TEXT * 4])[:MAX_SUGGEST_TEXT]
+        shown: dict[str, str] = {}
+        for name, rid in options.items():
+            key = normalise(name)
+            if wanted and (wanted in key or key in wanted):
+                shown.setdefault(rid, key)
+        return [name if rid == name else f"{name} ({rid})" for rid, name in list(shown.items())[:n]]

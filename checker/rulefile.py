@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -65,7 +65,7 @@ def rule_title(rule: Rule) -> str:
     return rule.name if isinstance(rule, IndicatorRule) else rule.title
 
 
-def _describe(data: dict[str, Any]) -> Any:
+def _describe(data: dict[str, Any]) -> Callable[[JsonPath], str]:
     """Render a path, naming the rule id where the path runs through a rule."""
 
     def describe(path: JsonPath) -> str:
@@ -85,7 +85,7 @@ def load_rule_file(path: Path) -> Plan:
     """Load and validate one rule file; raise RuleFileError with every problem found."""
     name = str(path)
     text = read_text(path, RuleFileError)
-    data, lines = parse_yaml(text, name, RuleFileError)
+    data, lines = parse_yaml(text, name, RuleFileError, _describe)
     describe = _describe(data)
     problems = schema_problems(data, "rules", name, lines, describe)
     if problems:
