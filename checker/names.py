@@ -17,6 +17,8 @@ def normalise(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text)).translate(_QUOTES).casefold()
 
 
+_normal = lru_cache(maxsize=65536)(normalise)  # option names recur in every lookup
+
 # Fuzzy suggestions ("did you mean …") cost a difflib comparison per option: capped, and cached
 # per text, so 100,000 unknown names (or one name of a million characters) stay fast.
 MAX_SUGGEST_TEXT = 100  # characters of the unknown text compared
@@ -35,7 +37,7 @@ def suggest(text: str, options: Mapping[str, str], n: int = 5) -> list[str]:
 @lru_cache(maxsize=4096)
 def _suggest(text: str, options: tuple[tuple[str, str], ...], n: int) -> tuple[str, ...]:
     by_name = dict(options)
-    normal = {normalise(k): k for k in by_name}
+    normal = {_normal(k): k for k in by_name}
     wanted = normalise(text)[:MAX_SUGGEST_TEXT]
     hits = [k for k in normal if wanted and (wanted in k or k in wanted)]
     if len(wanted) * max(1, len(normal)) <= MAX_SUGGEST_WORK:
@@ -65,7 +67,7 @@ class Suggester:
         wanted = normalise(text[: MAX_SUGGEST_TEXT * 4])[:MAX_SUGGEST_TEXT]
         shown: dict[str, str] = {}
         for name, rid in options.items():
-            key = normalise(name)
+            key = _normal(name)
             if wanted and (wanted in key or key in wanted):
                 shown.setdefault(rid, key)
         return [name if rid == name else f"{name} ({rid})" for rid, name in list(shown.items())[:n]]

@@ -54,6 +54,10 @@ def parse_unit(text: str) -> Unit:
 # An amount of money (元) can be negative: net figures such as 知识产权使用费净收入 are.
 # See docs/submission-format.md.
 PERCENT_FLOOR = Decimal(-100)
+# Inputs are at most 1e15 in their own unit (checker.models.types); converted to a rule's unit they
+# may grow by the prefixes' ratio (亿 to 1: 1e8). Past 1e20 a result could no longer be shown to four
+# decimals within Decimal's 28 digits: refused as out of range.
+MAX_CONVERTED = Decimal("1e20")
 SIGNED = frozenset({"元"})
 
 
@@ -90,4 +94,10 @@ def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal:
             f"单位 “{from_unit}” 与规则单位 “{to_unit}” 不一致,无法换算",
             f"unit '{from_unit}' cannot be converted to the rule's unit '{to_unit}'",
         )
-    return value * src.factor / dst.factor
+    converted = value * src.factor / dst.factor
+    if abs(converted) > MAX_CONVERTED:
+        raise UnitError(
+            f"数值 {value}{from_unit} 换算为 {to_unit} 后超出范围(绝对值应 ≤ 1e20)",
+            f"{value} {from_unit} is out of range once converted to {to_unit} (|x| must be ≤ 1e20)",
+        )
+    return converted

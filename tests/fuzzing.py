@@ -120,7 +120,7 @@ def mutated(draw: st.DrawFn, data: Any, max_mutations: int = 3) -> Any:
         elif action == "same type" and isinstance(current, str):
             parent[key] = draw(st.sampled_from(strings)) if draw(st.booleans()) else draw(STRINGS)
         elif action in ("same type", "replace"):
-            parent[key] = draw(ATOMS)
+            parent[key] = copy.deepcopy(draw(ATOMS))
         elif action == "delete":
             del parent[key]
         elif action == "rename" and isinstance(parent, dict):
@@ -128,7 +128,7 @@ def mutated(draw: st.DrawFn, data: Any, max_mutations: int = 3) -> Any:
         elif action == "duplicate" and isinstance(parent, list):
             parent.extend([copy.deepcopy(parent[key])] * draw(st.integers(1, 3)))
         elif action == "add" and isinstance(parent, dict):
-            parent[draw(KEYS)] = draw(ATOMS)
+            parent[draw(KEYS)] = copy.deepcopy(draw(ATOMS))
         elif action == "wrap":
             parent[key] = [parent[key]] if draw(st.booleans()) else {"value": parent[key]}
     return data

@@ -116,3 +116,12 @@ def test_suggestions_are_the_same_and_bounded() -> None:
         suggester(f"未知{i}", options)
     assert time.monotonic() - start < 5
     assert suggester("指标名称299", options) == ["指标名称2 (R-2)", "指标名称29 (R-29)", "指标名称299 (R-299)"]
+
+
+def test_conversion_results_are_bounded() -> None:
+    from checker.units import UnitError, convert
+
+    assert convert(Decimal("6.69"), "万件", "件") == Decimal("66900.00")
+    assert convert(Decimal("1e12"), "亿元", "元") == Decimal("1e20")
+    with pytest.raises(UnitError, match="1e20"):
+        convert(Decimal("999999999999999.9999"), "亿元", "元")
