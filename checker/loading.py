@@ -201,8 +201,29 @@ def _integer(text: str, line: int | None = None) -> int | _Bad:
     return checked if isinstance(checked, _Bad) else int(text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A lone surrogate can only come from an escape (\udc00): text decoded from UTF-8 has none.
+_SURROGATE_ESCAPE = re.compile(r"\\[uU]0*[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
 def _has_surrogate(text: str) -> bool:
-    return any("\ud800" <= c <= "\udfff" for c in text)
+    return _SURROGATE.search(text) is not None
+
+
+def _depth(value: Any, limit: int) -> int:
+    """Nesting depth of a parsed value, stopping once it passes the limit."""
+    stack = [(value, 1)]
+    deepest = 0
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        if isinstance(item, dict):
+            stack.extend((v, depth + 1) for v in item.values() if isinstance(v, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend((v, depth + 1) for v in item if isinstance(v, (dict, list)))
+    return deepest
 
 
 def _type_name(value: Any) -> str:
@@ -276,6 +297,32 @@ def _duplicate_line(text: str | None, key: str) -> int | None:
 # --- JSON -------------------------------------------------------------------------------------
 
 
+class _Hooks:
+    """The JSON parse hooks of one document; they note whether anything needs the tree check."""
+
+    def __init__(self) -> None:
+        self.flagged = False
+
+    def number(self, text: str) -> Decimal | _Bad:
+        value = _number(text)
+        self.flagged = self.flagged or isinstance(value, _Bad)
+        return value
+
+    def integer(self, text: str) -> int | _Bad:
+        value = _integer(text)
+        self.flagged = self.flagged or isinstance(value, _Bad)
+        return value
+
+    def constant(self, text: str) -> _Bad:
+        self.flagged = True
+        return _constant(text)
+
+    def object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = _object(pairs)
+        self.flagged = self.flagged or isinstance(out, _Mapping)
+        return out
+
+
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = dict(pairs)
     if len(out) == len(pairs):
@@ -300,8 +347,11 @@ def _constant(text: str) -> _Bad:
 def parse_json(text: str, name: str, error: type[CheckerError]) -> dict[str, Any]:
     """Parse JSON strictly: no duplicate keys, no NaN/Infinity, numbers as bounded Decimals (see
     checker.models.types), no lone surrogates, an object on top; every problem at its place."""
+    hooks = _Hooks()
     try:
-        data = json.loads(text, object_pairs_hook=_object, parse_float=_number, parse_int=_integer, parse_constant=_constant)
+        data = json.loads(
+            text, object_pairs_hook=hooks.object, parse_float=hooks.number, parse_int=hooks.integer, parse_constant=hooks.constant,
+        )
     except json.JSONDecodeError as exc:
         raise error([Problem(
             name, f"JSON 格式错误:{exc.msg}(第 {exc.colno} 列)",
@@ -310,9 +360,10 @@ def parse_json(text: str, name: str, error: type[CheckerError]) -> dict[str, Any
     except RecursionError as exc:
         raise error([Problem(name, "嵌套层级过深", "nesting too deep")]) from exc
     top = _top_object(data, name, error)
-    problems = tree_problems(top, name, {}, text)
-    if problems:
-        raise error(problems)
+    if hooks.flagged or _SURROGATE_ESCAPE.search(text) or _depth(top, MAX_DEPTH) > MAX_DEPTH:
+        problems = tree_problems(top, name, {}, text)
+        if problems:
+            raise error(problems)
     return top
 
 
