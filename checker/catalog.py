@@ -25,9 +25,15 @@ class Catalog:
         self._failed: dict[Path, RuleFileError] = {}
 
     def files(self) -> list[Path]:
-        if self.location.is_file():
+        """The rule files: the location itself unless it is a directory (a FIFO or device given as
+        --rules is then refused by the loader, with its message, instead of being listed)."""
+        if not self.location.is_dir():
             return [self.location]
-        return sorted(p for p in self.location.iterdir() if p.suffix in (".yaml", ".yml"))
+        try:
+            return sorted(p for p in self.location.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+        except OSError as exc:
+            reason = "无权读取该目录" if isinstance(exc, PermissionError) else f"无法读取该目录:{exc.strerror}"
+            raise UsageError([Problem(str(self.location), reason, f"cannot list this directory: {exc.strerror}")]) from exc
 
     def _load(self, path: Path) -> Plan:
         if path in self._failed:
@@ -43,17 +49,26 @@ class Catalog:
         return self._by_path[path]
 
     def get(self, plan_id: str) -> Plan | None:
-        """The plan with this id: <id>.yaml is tried first; a broken rule file raises RuleFileError."""
+        """The plan with this id: <id>.yaml is tried first.
+
+        A broken rule file raises its RuleFileError when it may be the plan wanted: it is named
+        <id>.yaml, or it is the one file given, or no other file has the plan. So the real errors of
+        a broken file always appear, never just "no rule file for plan …".
+        """
         if plan_id in self._plans:
             return self._plans[plan_id]
         files = self.files()
+        broken: list[RuleFileError] = []
         for path in [p for p in files if p.stem == plan_id] + [p for p in files if p.stem != plan_id]:
             try:
                 if self._load(path).id == plan_id:
                     return self._plans[plan_id]
-            except RuleFileError:
+            except RuleFileError as exc:
                 if path.stem == plan_id:
                     raise
+                broken.append(exc)
+        if broken:
+            raise RuleFileError([p for exc in broken for p in exc.problems])
         return None
 
     def all(self) -> list[Plan]:

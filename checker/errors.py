@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from checker.echo import MAX_MESSAGE, MAX_PATH, clean
 from checker.i18n import Lang
 
 
@@ -17,6 +18,15 @@ class Problem:
     place: str = ""  # JSON path such as $.indicators[2].value; empty for the whole file
     line: int | None = None
     cell: str | None = None  # in a workbook: 指标!D12
+
+    def __post_init__(self) -> None:
+        # Whatever the problem echoes from an input (a file name, an id, a name) stays on one line,
+        # encodable and of bounded length, in every output (stderr and --format json).
+        for name, limit in (("file", MAX_PATH), ("place", MAX_MESSAGE), ("zh", MAX_MESSAGE), ("en", MAX_MESSAGE)):
+            value = getattr(self, name)
+            cleaned = clean(value, limit)
+            if cleaned is not value:
+                object.__setattr__(self, name, cleaned)
 
     def render(self, lang: Lang = "zh") -> str:
         where = self.file

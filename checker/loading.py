@@ -6,8 +6,11 @@ Every stage reports all the problems it finds, each naming the file and the plac
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from decimal import Decimal
+import os
+import re
+import stat
+from collections.abc import Callable, Iterator
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,91 +19,191 @@ from pydantic import BaseModel, ValidationError
 
 from checker.errors import CheckerError, Problem
 from checker.locations import JsonPath, format_path, nearest
+from checker.models.types import number_problem
 from checker.schemas import load_schema
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
+MAX_INT_CHARS = 40  # an integer token longer than this is out of range whatever it says
+MAX_YAML_ALIASES = 100  # alias references in one rule file
+MAX_YAML_NODES = 200_000  # nodes of a YAML document once its aliases are expanded
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def read_text(path: Path, error: type[CheckerError]) -> str:
-    """Read a file as UTF-8 text, with one clear message for each way that can fail."""
+# --- Bytes and text ---------------------------------------------------------------------------
+
+_FILE_KINDS = {
+    stat.S_IFIFO: ("命名管道(FIFO)", "a FIFO"),
+    stat.S_IFCHR: ("字符设备", "a character device"),
+    stat.S_IFBLK: ("块设备", "a block device"),
+    stat.S_IFSOCK: ("套接字", "a socket"),
+}
+
+
+def _open(path: Path) -> int:
+    # O_NONBLOCK: opening a FIFO without a writer must not block; the type is checked right after.
+    return os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+
+
+def read_bytes(path: Path, error: type[CheckerError]) -> bytes:
+    """The bytes of a regular file, at most MAX_FILE_BYTES of them.
+
+    Anything else (a directory, FIFO, device or socket) is refused before a byte is read, and the
+    size is enforced by reading at most MAX_FILE_BYTES + 1 bytes, never by trusting stat (which
+    says 0 for /dev/zero).
+    """
     name = str(path)
+    if name == "":
+        raise error([Problem(name, "路径为空", "empty path")])
     try:
-        if path.is_dir():
-            raise error([Problem(name, "是目录,不是文件", "is a directory, not a file")])
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise error([Problem(
-                name,
-                f"文件过大({size} 字节,上限 {MAX_FILE_BYTES} 字节)",
-                f"file too large ({size} bytes, limit {MAX_FILE_BYTES})",
-            )])
-        raw = path.read_bytes()
+        fd = _open(path)
     except FileNotFoundError as exc:
         raise error([Problem(name, "文件不存在", "no such file")]) from exc
     except PermissionError as exc:
         raise error([Problem(name, "无权读取该文件", "permission denied")]) from exc
     except OSError as exc:
-        raise error([Problem(name, f"无法读取:{exc.strerror}", f"cannot read: {exc.strerror}")]) from exc
+        raise error([_os_problem(name, exc)]) from exc
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise error([Problem(name, "是目录,不是文件", "is a directory, not a file")])
+        if not stat.S_ISREG(mode):
+            zh, en = _FILE_KINDS.get(stat.S_IFMT(mode), ("特殊文件", "a special file"))
+            raise error([Problem(name, f"不是普通文件(是{zh}),拒绝读取", f"not a regular file ({en}): refused")])
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except PermissionError as exc:
+        raise error([Problem(name, "无权读取该文件", "permission denied")]) from exc
+    except OSError as exc:
+        raise error([_os_problem(name, exc)]) from exc
+    finally:
+        os.close(fd)
+    if size > MAX_FILE_BYTES:
+        raise error([Problem(
+            name, f"文件过大(超过上限 {MAX_FILE_BYTES} 字节)", f"file too large (over the limit of {MAX_FILE_BYTES} bytes)",
+        )])
+    return b"".join(chunks)
+
+
+def _os_problem(name: str, exc: OSError) -> Problem:
+    import errno
+
+    if exc.errno == errno.ELOOP:
+        return Problem(name, "符号链接循环,无法读取", "symbolic link loop: cannot read")
+    if exc.errno == errno.EISDIR:
+        return Problem(name, "是目录,不是文件", "is a directory, not a file")
+    reason = exc.strerror or str(exc)
+    return Problem(name, f"无法读取:{reason}", f"cannot read: {reason}")
+
+
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"), (b"\xff\xfe", "UTF-16"),
+)
+
+
+def decode_text(raw: bytes, name: str, error: type[CheckerError]) -> str:
+    """UTF-8 (a BOM allowed) to text; UTF-16/32 and GBK get a hint, a bad byte its line and column."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            raise error([Problem(
+                name, f"是 {encoding} 编码(带 BOM),请另存为 UTF-8", f"{encoding}-encoded (with a BOM): save it as UTF-8", line=1,
+            )])
     if not raw.strip():
         raise error([Problem(name, "文件为空", "file is empty")])
+    if raw.count(b"\x00") * 4 >= len(raw):
+        # Valid UTF-8 as far as bytes go, but no JSON or YAML text has NUL bytes between its characters.
+        raise error([Problem(
+            name, "疑似 UTF-16/UTF-32 编码(无 BOM),请另存为 UTF-8", "looks like UTF-16/UTF-32 (no BOM): save it as UTF-8", line=1,
+        )])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start: exc.start].decode("utf-8", "replace")) + 1
         hint_zh, hint_en = "", ""
-        try:
-            raw.decode("gb18030")
-            hint_zh, hint_en = "(疑似 GBK/GB18030 编码,请另存为 UTF-8)", " (looks like GBK/GB18030: save it as UTF-8)"
-        except UnicodeDecodeError:
-            pass
+        if raw.count(b"\x00") * 4 >= len(raw):
+            hint_zh, hint_en = "(疑似 UTF-16/UTF-32 编码,请另存为 UTF-8)", " (looks like UTF-16/UTF-32: save it as UTF-8)"
+        else:
+            try:
+                raw.decode("gb18030")
+                hint_zh, hint_en = "(疑似 GBK/GB18030 编码,请另存为 UTF-8)", " (looks like GBK/GB18030: save it as UTF-8)"
+            except UnicodeDecodeError:
+                pass
         raise error([Problem(
             name,
-            f"不是 UTF-8 编码:第 {exc.start} 字节无法解码{hint_zh}",
-            f"not UTF-8: undecodable byte at offset {exc.start}{hint_en}",
+            f"不是 UTF-8 编码:第 {column} 列(第 {exc.start} 字节)无法解码{hint_zh}",
+            f"not UTF-8: undecodable byte at column {column} (offset {exc.start}){hint_en}",
             line=line,
         )]) from exc
 
 
-# --- JSON -------------------------------------------------------------------------------------
+def read_text(path: Path, error: type[CheckerError]) -> str:
+    """Read a regular file as UTF-8 text, with one clear, located message for each way that can fail."""
+    return decode_text(read_bytes(path, error), str(path), error)
 
 
-class _JsonInputError(ValueError):
-    def __init__(self, zh: str, en: str) -> None:
-        super().__init__(en)
-        self.zh, self.en = zh, en
+# --- Values the parsers reject ----------------------------------------------------------------
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _JsonInputError(f"键 “{key}” 重复", f"duplicate key '{key}'")
-        out[key] = value
-    return out
+class _Bad:
+    """A value the parse stage rejects; the tree check turns it into a problem at its place."""
+
+    __slots__ = ("zh", "en", "token", "line")
+
+    def __init__(self, zh: str, en: str, token: str = "", line: int | None = None) -> None:
+        self.zh, self.en, self.token, self.line = zh, en, token, line
 
 
-def _reject_constant(name: str) -> Any:
-    raise _JsonInputError(f"不允许非有限数值 {name}", f"non-finite number {name} is not allowed")
+class _Mapping(dict[str, Any]):
+    """A JSON object with duplicate keys (only ever built when there are some)."""
+
+    duplicates: list[str]
 
 
-def _finite_decimal(text: str) -> Decimal:
-    value = Decimal(text)
-    if not value.is_finite() or abs(value) > Decimal("1e15"):
-        raise _JsonInputError(f"数值 {text} 超出范围", f"number {text} is out of range")
-    return value
+def _number(text: str, line: int | None = None) -> Decimal | _Bad:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        exponent = re.fullmatch(r"[-+]?(?:\d+\.?\d*|\.\d+)[eE]([-+]?)\d+", text)
+        shown = text if len(text) <= 40 else f"{text[:20]}…{text[-8:]}"
+        if exponent and exponent.group(1) == "-":
+            return _Bad(f"数值 {shown} 过小(非零数的绝对值应 ≥ 1e-12)", f"number {shown} is too small (a nonzero |x| must be ≥ 1e-12)", text, line)
+        if exponent:
+            return _Bad(f"数值 {shown} 超出范围(绝对值应 ≤ 1e15)", f"number {shown} is out of range (|x| must be ≤ 1e15)", text, line)
+        return _Bad(f"无法识别的数值 {shown}", f"unreadable number {shown}", text, line)
+    problem = number_problem(value, text)
+    return value if problem is None else _Bad(*problem, token=text, line=line)
 
 
-def _bounded_int(text: str) -> int:
-    if len(text.lstrip("-")) > 15:
-        raise _JsonInputError(f"数值 {text[:20]} 超出范围", f"number {text[:20]} is out of range")
-    return int(text)
+def _integer(text: str, line: int | None = None) -> int | _Bad:
+    digits = text.lstrip("+-")
+    if len(digits) > MAX_INT_CHARS:
+        shown = f"{text[:20]}…({len(digits)} 位)"
+        return _Bad(f"数值 {shown} 超出范围(绝对值应 ≤ 1e15)", f"number {text[:20]}… ({len(digits)} digits) is out of range (|x| must be ≤ 1e15)", text, line)
+    checked = _number(text, line)
+    return checked if isinstance(checked, _Bad) else int(text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A lone surrogate can only come from an escape (\udc00): text decoded from UTF-8 has none.
+_SURROGATE_ESCAPE = re.compile(r"\\[uU]0*[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _has_surrogate(text: str) -> bool:
+    return _SURROGATE.search(text) is not None
 
 
 def _depth(value: Any, limit: int) -> int:
-    """Nesting depth of a JSON value, stopping once it passes the limit."""
+    """Nesting depth of a parsed value, stopping once it passes the limit."""
     stack = [(value, 1)]
     deepest = 0
     while stack:
@@ -109,39 +212,162 @@ def _depth(value: Any, limit: int) -> int:
         if deepest > limit:
             return deepest
         if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values())
+            stack.extend((v, depth + 1) for v in item.values() if isinstance(v, (dict, list)))
         elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
+            stack.extend((v, depth + 1) for v in item if isinstance(v, (dict, list)))
     return deepest
 
 
-def json_decoder() -> json.JSONDecoder:
-    """The strict decoder: no duplicate keys, no NaN/Infinity, numbers as Decimal."""
-    return json.JSONDecoder(
-        object_pairs_hook=_no_duplicates,
-        parse_float=_finite_decimal,
-        parse_int=_bounded_int,
-        parse_constant=_reject_constant,
-    )
+def _type_name(value: Any) -> str:
+    return {bool: "布尔值 boolean", int: "整数 integer", type(None): "空值 null"}.get(type(value), f"{type(value).__name__} {type(value).__name__}")
+
+
+def tree_problems(
+    data: Any, name: str, lines: dict[JsonPath, int], text: str | None = None,
+    describe: Callable[[JsonPath], str] = format_path,
+) -> list[Problem]:
+    """Every rejected value, duplicate key, lone surrogate and non-string key in a parsed document,
+    each at its place; the nesting is checked too. JSON gives no lines, so for those the text is
+    searched for the offending token (a line is given when it occurs once)."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, JsonPath]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            problems.append(Problem(name, f"嵌套层级超过 {MAX_DEPTH}", f"nesting deeper than {MAX_DEPTH}", describe(path[:MAX_DEPTH])))
+            break
+        if isinstance(value, _Bad):
+            line = value.line or nearest(path, lines) or _token_line(text, value.token)
+            problems.append(Problem(name, value.zh, value.en, describe(path), line))
+        elif isinstance(value, str):
+            if _has_surrogate(value):
+                problems.append(Problem(
+                    name, "字符串含孤立的代理码位(无效的 Unicode),请删除或改正", "string holds a lone surrogate (invalid Unicode)",
+                    describe(path), nearest(path, lines),
+                ))
+        elif isinstance(value, dict):
+            children = []
+            for key, child in value.items():
+                if not isinstance(key, str):
+                    zh, _, en = _type_name(key).partition(" ")
+                    problems.append(Problem(
+                        name, f"键 {key!s:.40} 应为字符串,实为{zh}", f"key {key!s:.40} must be a string, not {en}",
+                        describe(path), nearest(path, lines),
+                    ))
+                    continue
+                if _has_surrogate(key):
+                    problems.append(Problem(
+                        name, "键含孤立的代理码位(无效的 Unicode)", "key holds a lone surrogate (invalid Unicode)",
+                        describe(path), nearest(path, lines),
+                    ))
+                    continue
+                children.append((child, path + (key,)))
+            if isinstance(value, _Mapping):
+                for key in value.duplicates:
+                    line = nearest(path + (key,), lines) if lines else _duplicate_line(text, key)
+                    problems.append(Problem(name, f"键 “{key}” 重复", f"duplicate key '{key}'", describe(path + (key,)), line))
+            stack.extend(reversed(children))
+        elif isinstance(value, list):
+            stack.extend(reversed([(child, path + (i,)) for i, child in enumerate(value)]))
+    return problems
+
+
+def _token_line(text: str | None, token: str) -> int | None:
+    if text is None or not token:
+        return None
+    hits = [m.start() for m in re.finditer(rf"(?<![\w.+-]){re.escape(token)}(?![\w.+-])", text)]
+    return text.count("\n", 0, hits[0]) + 1 if len(hits) == 1 else None
+
+
+def _duplicate_line(text: str | None, key: str) -> int | None:
+    if text is None:
+        return None
+    hits = [m.start() for m in re.finditer(rf"{re.escape(json.dumps(key, ensure_ascii=False))}\s*:", text)]
+    return text.count("\n", 0, hits[-1]) + 1 if len(hits) == 2 else None
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+
+class _Hooks:
+    """The JSON parse hooks of one document; they note whether anything needs the tree check."""
+
+    def __init__(self) -> None:
+        self.flagged = False
+
+    def number(self, text: str) -> Decimal | _Bad:
+        value = _number(text)
+        self.flagged = self.flagged or isinstance(value, _Bad)
+        return value
+
+    def integer(self, text: str) -> int | _Bad:
+        value = _integer(text)
+        self.flagged = self.flagged or isinstance(value, _Bad)
+        return value
+
+    def constant(self, text: str) -> _Bad:
+        self.flagged = True
+        return _constant(text)
+
+    def object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = _object(pairs)
+        self.flagged = self.flagged or isinstance(out, _Mapping)
+        return out
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = dict(pairs)
+    if len(out) == len(pairs):
+        return out
+    dupes = _Mapping()
+    seen: set[str] = set()
+    dupes.duplicates = []
+    for key, value in pairs:
+        if key in seen:
+            if key not in dupes.duplicates:
+                dupes.duplicates.append(key)
+            continue
+        seen.add(key)
+        dupes[key] = value
+    return dupes
+
+
+def _constant(text: str) -> _Bad:
+    return _Bad(f"不允许非有限数值 {text}", f"non-finite number {text} is not allowed", text)
+
+
+Decode = Callable[[str, json.JSONDecoder, dict[JsonPath, int]], Any]
 
 
 def parse_json(
-    text: str, name: str, error: type[CheckerError], decode: Callable[[str], Any] | None = None
-) -> dict[str, Any]:
-    """Parse JSON strictly (see json_decoder), with an object on top; `decode` may replace the
-    plain decoder (one that also records where things are, for instance)."""
+    text: str, name: str, error: type[CheckerError], decode: Decode | None = None,
+) -> tuple[dict[str, Any], dict[JsonPath, int]]:
+    """Parse JSON strictly: no duplicate keys, no NaN/Infinity, numbers as bounded Decimals (see
+    checker.models.types), no lone surrogates, an object on top; every problem at its place.
+
+    `decode` may replace the plain decoding with one that also records the lines of paths (it gets
+    the strict decoder and the lines to fill); the lines are returned with the data.
+    """
+    hooks = _Hooks()
+    decoder = json.JSONDecoder(
+        object_pairs_hook=hooks.object, parse_float=hooks.number, parse_int=hooks.integer, parse_constant=hooks.constant,
+    )
+    lines: dict[JsonPath, int] = {}
     try:
-        data = (decode or json_decoder().decode)(text)
+        data = decode(text, decoder, lines) if decode else decoder.decode(text)
     except json.JSONDecodeError as exc:
         raise error([Problem(
             name, f"JSON 格式错误:{exc.msg}(第 {exc.colno} 列)",
             f"malformed JSON: {exc.msg} (column {exc.colno})", line=exc.lineno,
         )]) from exc
-    except _JsonInputError as exc:
-        raise error([Problem(name, exc.zh, exc.en)]) from exc
     except RecursionError as exc:
         raise error([Problem(name, "嵌套层级过深", "nesting too deep")]) from exc
-    return _top_object(data, name, error)
+    top = _top_object(data, name, error)
+    if hooks.flagged or _SURROGATE_ESCAPE.search(text) or _depth(top, MAX_DEPTH) > MAX_DEPTH:
+        problems = tree_problems(top, name, lines, text)
+        if problems:
+            raise error(problems)
+    return top, lines
 
 
 def _top_object(data: Any, name: str, error: type[CheckerError]) -> dict[str, Any]:
@@ -152,80 +378,175 @@ def _top_object(data: Any, name: str, error: type[CheckerError]) -> dict[str, An
         raise error([Problem(
             name, f"顶层应为对象,实为{zh_kind}", f"top level must be an object, not {en_kind or zh_kind}"
         )])
-    if _depth(data, MAX_DEPTH) > MAX_DEPTH:
-        raise error([Problem(name, f"嵌套层级超过 {MAX_DEPTH}", f"nesting deeper than {MAX_DEPTH}")])
     return data
 
 
 # --- YAML -------------------------------------------------------------------------------------
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FLOAT = "tag:yaml.org,2002:float"
+_INT = "tag:yaml.org,2002:int"
+# YAML 1.1 reads 1.0e30 and 1e30 (no sign in the exponent) as strings; a rule file means numbers.
+_FLOAT_RX = re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    |[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+
+    |[-+]?\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?
+    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN))$""", re.X)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that keeps dates as strings (the models parse them)."""
+    """Safe loader: dates stay strings (the models parse them); numbers become bounded Decimals."""
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
+def _resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    out: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items():
+        out[first] = [(tag, _FLOAT_RX if tag == _FLOAT else rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first in "-+0123456789.":
+        if not any(tag == _FLOAT for tag, _ in out.get(first, [])):
+            out.setdefault(first, []).append((_FLOAT, _FLOAT_RX))
+    return out
 
 
-def _walk_nodes(
-    node: yaml.Node, path: JsonPath, lines: dict[JsonPath, int], problems: list[tuple[JsonPath, str, str]]
-) -> None:
-    lines[path] = node.start_mark.line + 1
+_Loader.yaml_implicit_resolvers = _resolvers()
+
+
+def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal | _Bad:
+    text = str(node.value)
+    line = node.start_mark.line + 1
+    plain = text.replace("_", "").lower()
+    if plain.lstrip("+-") in (".inf", ".nan"):
+        return _Bad(f"不允许非有限数值 {text}", f"non-finite number {text} is not allowed", text, line)
+    if ":" in plain:  # YAML 1.1 base 60 (190:20:30.15)
+        try:
+            return _number(repr(loader.construct_yaml_float(node)), line)
+        except (ValueError, OverflowError):
+            return _Bad(f"无法识别的数值 {text[:40]}", f"unreadable number {text[:40]}", text, line)
+    return _number(plain, line)
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | _Bad:
+    text = str(node.value)
+    line = node.start_mark.line + 1
+    plain = text.replace("_", "")
+    if len(plain) > MAX_INT_CHARS:
+        return _integer(plain, line)
+    try:
+        value = loader.construct_yaml_int(node)
+    except ValueError:
+        return _Bad(f"无法识别的整数 {text[:40]}", f"unreadable integer {text[:40]}", text, line)
+    checked = _number(str(value), line)
+    return checked if isinstance(checked, _Bad) else int(value)
+
+
+_Loader.add_constructor(_FLOAT, _construct_float)
+_Loader.add_constructor(_INT, _construct_int)
+
+
+def _node_lines(node: yaml.Node) -> tuple[dict[JsonPath, int], list[tuple[JsonPath, str, str]]]:
+    """The line of every path (aliases expanded; bounded by _check_expansion) and duplicate keys."""
+    lines: dict[JsonPath, int] = {}
+    problems: list[tuple[JsonPath, str, str]] = []
+    stack: list[tuple[yaml.Node, JsonPath]] = [(node, ())]
+    while stack:
+        item, path = stack.pop()
+        lines.setdefault(path, item.start_mark.line + 1)  # a duplicate key keeps its own line
+        if len(path) > MAX_DEPTH:
+            continue
+        if isinstance(item, yaml.MappingNode):
+            seen: set[str] = set()
+            for key_node, value_node in item.value:
+                key = str(key_node.value)
+                if key in seen:
+                    lines[path + (key,)] = key_node.start_mark.line + 1
+                    problems.append((path + (key,), f"键 “{key}” 重复", f"duplicate key '{key}'"))
+                    continue
+                seen.add(key)
+                stack.append((value_node, path + (key,)))
+        elif isinstance(item, yaml.SequenceNode):
+            stack.extend((child, path + (i,)) for i, child in enumerate(item.value))
+    return lines, problems
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key in seen:
-                lines[path + (key,)] = key_node.start_mark.line + 1
-                problems.append((path + (key,), f"键 “{key}” 重复", f"duplicate key '{key}'"))
-            seen.add(key)
-            _walk_nodes(value_node, path + (key,), lines, problems)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk_nodes(item, path + (index,), lines, problems)
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
-def _to_decimals(value: Any) -> Any:
-    """Floats from YAML become Decimals through their text, so 0.1 stays 0.1."""
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise _JsonInputError(f"不允许非有限数值 {value}", f"non-finite number {value} is not allowed")
-        return Decimal(repr(value))
-    if not isinstance(value, (dict, list)):
-        return value
-    if isinstance(value, dict):
-        return {k: _to_decimals(v) for k, v in value.items()}
-    return [_to_decimals(v) for v in value]
+def _check_expansion(root: yaml.Node, name: str, error: type[CheckerError]) -> None:
+    """Refuse alias bombs and recursive aliases before anything walks the document.
+
+    A node reached twice is an alias. The expanded size (nodes, and characters of scalars) is
+    computed once per distinct node, so a bomb of nine levels of nine aliases costs nothing here.
+    """
+    size: dict[int, tuple[int, int]] = {}
+    on_path: set[int] = set()
+    aliases = 0
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            on_path.discard(key)
+            nodes, chars = 1, len(node.value) if isinstance(node, yaml.ScalarNode) else 0
+            for child in _children(node):
+                n, c = size[id(child)]
+                nodes, chars = nodes + n, chars + c
+            size[key] = (min(nodes, MAX_YAML_NODES + 1), min(chars, MAX_FILE_BYTES + 1))
+            continue
+        if key in on_path:
+            raise error([Problem(name, "YAML 别名引用了自身(递归结构)", "a YAML alias refers to itself (recursive structure)", line=node.start_mark.line + 1)])
+        if key in size:
+            aliases += 1
+            if aliases > MAX_YAML_ALIASES:
+                raise error([Problem(
+                    name, f"YAML 别名过多(上限 {MAX_YAML_ALIASES} 处)", f"too many YAML aliases (limit {MAX_YAML_ALIASES})",
+                    line=node.start_mark.line + 1,
+                )])
+            continue
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node))
+    nodes, chars = size[id(root)]
+    if nodes > MAX_YAML_NODES or chars > MAX_FILE_BYTES:
+        raise error([Problem(
+            name, f"YAML 别名展开后过大(上限 {MAX_YAML_NODES} 个节点、{MAX_FILE_BYTES} 个字符)",
+            f"the document is too large once its YAML aliases are expanded (limit {MAX_YAML_NODES} nodes, {MAX_FILE_BYTES} characters)",
+        )])
 
 
-def parse_yaml(text: str, name: str, error: type[CheckerError]) -> tuple[dict[str, Any], dict[JsonPath, int]]:
-    """Parse YAML safely; return the data and the line of every path in it."""
+def parse_yaml(
+    text: str, name: str, error: type[CheckerError],
+    describe: Callable[[dict[str, Any]], Callable[[JsonPath], str]] | None = None,
+) -> tuple[dict[str, Any], dict[JsonPath, int]]:
+    """Parse YAML safely; return the data and the line of every path in it. `describe`, given the
+    data, renders places (a rule file names the rule id)."""
     try:
         node = yaml.compose(text, Loader=_Loader)
         if node is None:
             raise error([Problem(name, "文件为空", "file is empty")])
-        lines: dict[JsonPath, int] = {}
-        dupes: list[tuple[JsonPath, str, str]] = []
-        _walk_nodes(node, (), lines, dupes)
+        _check_expansion(node, name, error)
+        lines, dupes = _node_lines(node)
         if dupes:
             raise error([Problem(name, zh, en, format_path(p), lines.get(p)) for p, zh, en in dupes])
-        data = _to_decimals(_Loader("").construct_document(node))
+        data = _Loader("").construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise error([Problem(name, f"YAML 格式错误:{exc.problem}", f"malformed YAML: {exc.problem}", line=line)]) from exc
     except yaml.YAMLError as exc:
         raise error([Problem(name, f"YAML 格式错误:{exc}", f"malformed YAML: {exc}")]) from exc
-    except _JsonInputError as exc:
-        raise error([Problem(name, exc.zh, exc.en)]) from exc
     except RecursionError as exc:
         raise error([Problem(name, "嵌套层级过深", "nesting too deep")]) from exc
-    return _top_object(data, name, error), lines
+    top = _top_object(data, name, error)
+    problems = tree_problems(top, name, lines, describe=describe(top) if describe else format_path)
+    if problems:
+        raise error(problems)
+    return top, lines
 
 
 # --- Schema and model -------------------------------------------------------------------------
@@ -321,6 +642,9 @@ def build_model(
         for item in exc.errors(include_url=False):
             loc = _document_path(data, item["loc"])
             msg = str(item["msg"]).removeprefix("Value error, ")
+            if msg.startswith("@"):  # a model validator naming the field it is about: "@value zh | en"
+                field, _, msg = msg[1:].partition(" ")
+                loc = loc + tuple(int(p) if p.isdigit() else p for p in field.split("."))
             zh, _, en = msg.partition(" | ")
             problems.append(Problem(name, zh if en else f"不符合要求:{msg}", en or msg, describe(loc), nearest(loc, lines)))
         raise error(problems) from exc

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, DecimalException, localcontext
 from typing import Literal
 
 from checker.judgement import Msg
@@ -147,25 +148,72 @@ def expected_on_path(
         return start
     share = (Decimal(year) - start_year) / Decimal(target_year - start_year)
     if shape == "geometric" and start > 0 and target > 0:
-        return Decimal(float(start) * (float(target) / float(start)) ** float(share)).quantize(Decimal("1e-6"))
+        geometric = _geometric(start, target, share)
+        if geometric is not None:
+            return geometric
     return start + (target - start) * share
 
 
-def progress_ratio(actual: Decimal, start: Decimal, expected: Decimal) -> float | None:
-    """G = (actual - start) / (expected - start); the sign of the denominator handles direction."""
+def _geometric(start: Decimal, target: Decimal, share: Decimal) -> Decimal | None:
+    """start × (target / start)^share, to 6 decimals; in floats where they suffice, else in Decimals."""
+    try:
+        value = float(start) * (float(target) / float(start)) ** float(share)
+        if math.isfinite(value) and value > 0:
+            return Decimal(value).quantize(Decimal("1e-6"))
+    except (OverflowError, ZeroDivisionError, DecimalException):
+        pass
+    try:
+        with localcontext() as ctx:
+            ctx.prec = 34
+            value_d = start * ((target / start).ln() * share).exp()
+            return value_d.quantize(Decimal("1e-6")) if value_d.adjusted() < 25 else value_d
+    except DecimalException:
+        return None
+
+
+Ratio = Decimal
+
+
+def progress_ratio(actual: Decimal, start: Decimal, expected: Decimal) -> Ratio | None:
+    """G = (actual - start) / (expected - start), exact and unrounded; the sign of the denominator
+    handles direction.
+
+    Progress is judged on this ratio (G = 0.94995 is below 0.95, as in the peer benchmark);
+    display_ratio() rounds it for the output only.
+    """
     if expected == start:
         return None
-    return round(float((actual - start) / (expected - start)), 4)
+    try:
+        with localcontext() as ctx:
+            ctx.prec = 34
+            ratio = (actual - start) / (expected - start)
+    except DecimalException:
+        return None
+    return ratio if ratio.is_finite() else None
 
 
-def classify(ratio: float | None, achieved: bool, thresholds: ProgressThresholds) -> ProgressClass | None:
+def display_ratio(ratio: Ratio | None) -> float | None:
+    """The ratio as shown and published: four decimals."""
+    if ratio is None:
+        return None
+    shown = float(ratio)
+    return round(shown, 4) if math.isfinite(shown) else None
+
+
+def at_least(ratio: Ratio, threshold: float) -> bool:
+    """ratio ≥ threshold, the threshold read as the decimal it is written as (0.95, not the binary
+    float just below it)."""
+    return ratio >= Decimal(repr(threshold))
+
+
+def classify(ratio: Ratio | None, achieved: bool, thresholds: ProgressThresholds) -> ProgressClass | None:
     if achieved:
         return "achieved"
     if ratio is None:
         return None
-    if ratio >= thresholds.on_track:
+    if at_least(ratio, thresholds.on_track):
         return "on_schedule"
-    if ratio >= thresholds.lagging:
+    if at_least(ratio, thresholds.lagging):
         return "lagging"
     if ratio >= 0:
         return "seriously_lagging"
@@ -196,8 +244,9 @@ def closing_fix(comparator: Comparator, expected: Decimal, actual: Decimal, unit
     return Msg.of(key, gap=abs(expected - actual), unit=unit, year=year)
 
 
-def capped(ratio: float | None) -> float:
-    return 0.0 if ratio is None else min(1.0, max(0.0, ratio))
+def capped(ratio: Ratio | float | None) -> float:
+    """Points from a ratio: the ratio within [0, 1]."""
+    return 0.0 if ratio is None else float(min(Decimal(1), max(Decimal(0), Decimal(ratio))))
 
 
 def judge_against_path(
@@ -244,7 +293,7 @@ def judge_against_path(
     if final or achieved:
         return _final(actual, target, comparator, year, unit, achieved, ratio, thresholds, expected)
     category = classify(ratio, False, thresholds)
-    on_track = meets(actual, expected, comparator) if ratio is None else ratio >= thresholds.on_track
+    on_track = meets(actual, expected, comparator) if ratio is None else at_least(ratio, thresholds.on_track)
     if ratio is None:
         category = "on_schedule" if on_track else "lagging"
     shown = "—" if ratio is None else f"{ratio:.2f}"
@@ -256,7 +305,7 @@ def judge_against_path(
     return Outcome(
         "on_track" if on_track else "behind",
         message,
-        expected=expected, target=target, actual=actual, ratio=ratio, progress=category,
+        expected=expected, target=target, actual=actual, ratio=display_ratio(ratio), progress=category,
         points=1.0 if on_track else capped(ratio),
         fix=None if on_track else closing_fix(comparator, expected, actual, unit, year),
     )
@@ -269,7 +318,7 @@ def _final(
     year: int,
     unit: str,
     achieved: bool,
-    ratio: float | None,
+    ratio: Ratio | None,
     thresholds: ProgressThresholds,
     expected: Decimal | None = None,
 ) -> Outcome:
@@ -277,12 +326,12 @@ def _final(
         return Outcome(
             "met", Msg.of("reached", year=year, actual=actual, unit=unit, cmp=comparator, target=target),
             expected=expected if expected is not None else target, target=target, actual=actual,
-            ratio=ratio, progress="achieved", points=1.0,
+            ratio=display_ratio(ratio), progress="achieved", points=1.0,
         )
     return Outcome(
         "missed",
         Msg.of("final_missed", year=year, actual=actual, unit=unit, cmp=comparator, target=target, gap=abs(target - actual)),
-        expected=target, target=target, actual=actual, ratio=ratio,
+        expected=target, target=target, actual=actual, ratio=display_ratio(ratio),
         progress=classify(ratio, False, thresholds), points=min(capped(ratio), 0.99),
         fix=Msg.of("missed_target"),
     )

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from decimal import Decimal, InvalidOperation, localcontext
+
 from checker.errors import Problem, RuleFileError
 from checker.loading import build_model, parse_yaml, read_text, schema_problems
 from checker.locations import JsonPath, format_path, nearest
 from checker.models.plan import Entity, IndicatorRule, ObligationRule, QuantityDeliverable, RuleFile
+from checker.models.types import MAX_MAGNITUDE
 from checker.names import normalise
-from checker.units import UnitError, convert, parse_unit
+from checker.units import UnitError, convert, parse_unit, sign_problem
 
 Rule = IndicatorRule | ObligationRule
 
@@ -64,7 +67,7 @@ def rule_title(rule: Rule) -> str:
     return rule.name if isinstance(rule, IndicatorRule) else rule.title
 
 
-def _describe(data: dict[str, Any]) -> Any:
+def _describe(data: dict[str, Any]) -> Callable[[JsonPath], str]:
     """Render a path, naming the rule id where the path runs through a rule."""
 
     def describe(path: JsonPath) -> str:
@@ -84,15 +87,14 @@ def load_rule_file(path: Path) -> Plan:
     """Load and validate one rule file; raise RuleFileError with every problem found."""
     name = str(path)
     text = read_text(path, RuleFileError)
-    data, lines = parse_yaml(text, name, RuleFileError)
+    data, lines = parse_yaml(text, name, RuleFileError, _describe)
     describe = _describe(data)
     problems = schema_problems(data, "rules", name, lines, describe)
     if problems:
         raise RuleFileError(problems)
     model = build_model(RuleFile, data, name, lines, describe, RuleFileError)
-    problems = [
-        Problem(name, zh, en, describe(p), nearest(p, lines)) for p, zh, en in cross_reference_problems(model)
-    ]
+    found = cross_reference_problems(model) + semantic_problems(model)
+    problems = [Problem(name, zh, en, describe(p), nearest(p, lines)) for p, zh, en in found]
     if problems:
         raise RuleFileError(sorted(problems, key=lambda p: (p.line or 0, p.place)))
     return Plan(name, model, {e.id: e for e in model.entities})
@@ -175,3 +177,155 @@ def _link_problems(
             f"the unit '{indicator.unit}' of indicator {ref} does not convert to the deliverable's unit '{deliverable.unit}'",
         )]
     return []
+
+
+Found = list[tuple[JsonPath, str, str]]
+
+
+def semantic_problems(model: RuleFile) -> Found:
+    """Consistency a schema cannot state: the jurisdiction's type, ordered grade bands and progress
+    thresholds, start before due, signs the units admit, targets within the bounds on numbers,
+    entity names that tell entities apart, source documents inside the seeds folder."""
+    out: Found = []
+    out += _entity_problems(model)
+    out += _scoring_problems(model)
+    for i, rule in enumerate(model.indicators):
+        out += [(("indicators", i, *p), zh, en) for p, zh, en in _indicator_problems(rule)]
+    period = model.plan.period
+    for i, ob in enumerate(model.obligations):
+        at: JsonPath = ("obligations", i)
+        due = ob.due if ob.due is not None else period.end
+        if ob.start is not None and ob.start > due:
+            out.append((at + ("start",), f"开始年份 {ob.start} 晚于到期年份 {due}", f"start {ob.start} is after the due year {due}"))
+        if isinstance(ob.deliverable, QuantityDeliverable) and ob.deliverable.value < 0:
+            value = ob.deliverable.value
+            out.append((at + ("deliverable", "value"), f"要求数量 {value} 不能为负", f"the required quantity {value} cannot be negative"))
+    sections: list[tuple[str, Sequence[Rule]]] = [("indicators", model.indicators), ("obligations", model.obligations)]
+    for section, rules in sections:
+        for i, r in enumerate(rules):
+            problem = _document_problem(r.source.document)
+            if problem is not None:
+                out.append(((section, i, "source", "document"), *problem))
+    problem = _document_problem(model.plan.source.file)
+    if problem is not None:
+        out.append((("plan", "source", "file"), *problem))
+    return out
+
+
+def _document_problem(document: str) -> tuple[str, str] | None:
+    """A source document is a file name inside the seeds folder: never a path out of it."""
+    parts = document.replace("\\", "/").split("/")
+    if document.startswith(("/", "~")) or ":" in parts[0] or any(p in ("", ".", "..") for p in parts):
+        return (
+            f"原文文件名 “{document}” 须为原文目录中的相对路径(不得含 ..、不得以 / 开头)",
+            f"source document '{document}' must be a relative path inside the seeds folder (no .., no leading /)",
+        )
+    return None
+
+
+def _entity_problems(model: RuleFile) -> Found:
+    out: Found = []
+    jurisdiction = model.plan.jurisdiction
+    owners: dict[str, tuple[int, str]] = {}
+    for i, entity in enumerate(model.entities):
+        if entity.id == jurisdiction and entity.type != "jurisdiction":
+            out.append((
+                ("entities", i, "type"),
+                f"规划辖区 {entity.id} 的类型应为 jurisdiction,实为 {entity.type}",
+                f"the plan's jurisdiction {entity.id} must have type 'jurisdiction', not '{entity.type}'",
+            ))
+        elif entity.id != jurisdiction and entity.type == "jurisdiction":
+            out.append((
+                ("entities", i, "type"),
+                f"只有 plan.jurisdiction({jurisdiction})的类型可为 jurisdiction",
+                f"only plan.jurisdiction ({jurisdiction}) may have type 'jurisdiction'",
+            ))
+        names = [("name", entity.name)] + [(f"aliases[{j}]", a) for j, a in enumerate(entity.aliases)]
+        for where, text in names:
+            key = normalise(text)
+            owner = owners.get(key)
+            if owner is not None and owner[0] != i:
+                place = ("entities", i, "name") if where == "name" else ("entities", i, "aliases", int(where[8:-1]))
+                other = model.entities[owner[0]]
+                out.append((
+                    place,
+                    f"实体名称 “{text}” 与 {other.id} 的 “{owner[1]}” 相同(规范化后),报告无法区分",
+                    f"entity name '{text}' is the same as {other.id}'s '{owner[1]}' once normalised: reports could not tell them apart",
+                ))
+            elif owner is None:
+                owners[key] = (i, text)
+    return out
+
+
+def _scoring_problems(model: RuleFile) -> Found:
+    out: Found = []
+    grades, progress = model.scoring.grades, model.scoring.progress
+    if not grades.excellent > grades.good > grades.pass_:
+        out.append((
+            ("scoring", "grades"),
+            f"等级分数线应满足 excellent > good > pass,实为 {grades.excellent:g} / {grades.good:g} / {grades.pass_:g}",
+            f"grade bands must satisfy excellent > good > pass, not {grades.excellent:g} / {grades.good:g} / {grades.pass_:g}",
+        ))
+    if progress.lagging > progress.on_track:
+        out.append((
+            ("scoring", "progress", "lagging"),
+            f"进度阈值 lagging({progress.lagging:g})不应高于 on_track({progress.on_track:g})",
+            f"progress threshold lagging ({progress.lagging:g}) must not exceed on_track ({progress.on_track:g})",
+        ))
+    return out
+
+
+def _indicator_problems(rule: IndicatorRule) -> Found:
+    out: Found = []
+    unit = rule.unit
+    values: list[tuple[JsonPath, Decimal | None, str]] = [
+        (("baseline", "value"), rule.baseline.value if rule.baseline else None, unit),
+        (("base", "value"), rule.base.value if rule.base else None, unit),
+    ]
+    if rule.kind == "growth_rate":
+        rate = rule.target.value
+        if rate is not None and rate <= -100:
+            out.append((("target", "value"), f"年均增长率 {rate}% 须高于 -100%", f"the growth rate {rate}% must be above -100 %"))
+        if rule.reported_as == "rate":
+            values = []  # the baseline is itself a rate
+    elif rule.kind == "multiple":
+        factor = rule.target.value
+        if factor is not None and factor <= 0:
+            out.append((("target", "value"), f"倍数 {factor} 须为正数", f"the factor {factor} must be positive"))
+    else:
+        values.append((("target", "value"), rule.target.value, unit))
+    for path, value, value_unit in values:
+        if value is not None and (problem := sign_problem(value, value_unit)) is not None:
+            out.append((path, *problem))
+    level = _derived_target(rule)
+    if level is not None and level.copy_abs() > MAX_MAGNITUDE:
+        out.append((
+            ("target", "value"),
+            f"由目标推算的目标水平约为 {level:.3e}{unit},超出数值上限 1e15",
+            f"the target level this target implies is about {level:.3e} {unit}, beyond the bound of 1e15",
+        ))
+    return out
+
+
+def _derived_target(rule: IndicatorRule) -> Decimal | None:
+    """The level a multiple or growth target implies (factor × base, baseline × (1 + r)^years)."""
+    value = rule.target.value
+    if value is None:
+        return None
+    with localcontext() as ctx:
+        ctx.traps[InvalidOperation] = False
+        if rule.kind == "multiple":
+            if rule.target.level is not None:
+                return rule.target.level
+            return None if rule.base is None or rule.base.value is None else value * rule.base.value
+        if rule.kind == "growth_rate" and rule.baseline is not None and rule.reported_as != "rate" and value > -100:
+            years = rule.target.year - rule.baseline.year
+            factor = 1 + value / 100
+            if rule.baseline.value == 0 or years <= 0:
+                return None
+            # Through logarithms: (1 + r)^years may be far beyond what a Decimal holds.
+            exponent = factor.log10() * years + rule.baseline.value.copy_abs().log10()
+            if exponent > 300:
+                return Decimal("1e300")
+            return rule.baseline.value * factor ** years
+    return None

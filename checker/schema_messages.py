@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from decimal import Decimal
 from typing import Any
+
+from checker.echo import clean
 
 _TYPES_ZH = {
     "object": "对象", "array": "数组", "string": "字符串", "number": "数值",
@@ -14,6 +18,26 @@ def _zh_type(t: Any) -> str:
     if isinstance(t, list):
         return "或".join(_TYPES_ZH.get(str(x), str(x)) for x in t)
     return _TYPES_ZH.get(t, str(t))
+
+
+def show(value: Any) -> str:
+    """A value from the document as the document writes it (never a Python repr such as
+    Decimal('2.0')), cut when long and with control characters escaped."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, Decimal):
+        return clean(str(value), 60)
+    if isinstance(value, (int, float)):
+        return clean(str(value), 60)
+    if isinstance(value, str):
+        return "'" + clean(value, 60) + "'"
+    if isinstance(value, (list, tuple)):
+        return "数组/array"
+    if isinstance(value, dict):
+        return "对象/object"
+    return clean(json.dumps(str(value), ensure_ascii=False), 60)
 
 
 def explain(err: Any) -> tuple[str, str]:
@@ -32,18 +56,39 @@ def explain(err: Any) -> tuple[str, str]:
         return f"未知字段:{keys}(拼写错误?)", f"unknown field: {keys} (a typo?)"
     if v == "enum":
         allowed = " / ".join(map(str, expected))
-        return f"取值 {inst!r} 无效,可选:{allowed}", f"invalid value {inst!r}; allowed: {allowed}"
+        return f"取值 {show(inst)} 无效,可选:{allowed}", f"invalid value {show(inst)}; allowed: {allowed}"
     if v == "const":
-        return f"取值应为 {expected!r}", f"value must be {expected!r}"
+        return f"取值应为 {show(expected)}", f"value must be {show(expected)}"
     if v in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         op = {"minimum": "≥", "exclusiveMinimum": ">", "maximum": "≤", "exclusiveMaximum": "<"}[v]
-        return f"数值 {inst} 超出范围(应 {op} {expected})", f"value {inst} out of range (must be {op} {expected})"
+        return f"数值 {show(inst)} 超出范围(应 {op} {show(expected)})", f"value {show(inst)} out of range (must be {op} {show(expected)})"
     if v == "minLength":
         return "不能为空", "must not be empty"
     if v == "maxLength":
         return f"过长(最多 {expected} 个字符)", f"too long (at most {expected} characters)"
     if v == "pattern":
-        return f"格式不符:{inst!r}(应匹配 {expected})", f"bad format: {inst!r} (must match {expected})"
+        return f"格式不符:{show(inst)}(应匹配 {expected})", f"bad format: {show(inst)} (must match {expected})"
     if v == "format":
-        return f"格式不符:{inst!r} 不是有效的 {expected}", f"bad format: {inst!r} is not a valid {expected}"
-    return f"不符合要求:{err.message}", err.message
+        return f"格式不符:{show(inst)} 不是有效的 {expected}", f"bad format: {show(inst)} is not a valid {expected}"
+    if v == "maxItems":
+        return f"条目过多(最多 {expected} 项)", f"too many items (at most {expected})"
+    if v == "minItems":
+        return f"条目过少(至少 {expected} 项)", f"too few items (at least {expected})"
+    if v in ("anyOf", "oneOf"):
+        kinds = _alternatives(err.schema.get(v, []))
+        if kinds:
+            zh = "或".join(_zh_type(k) for k in kinds)
+            return f"类型错误:应为{zh},实为 {show(inst)}", f"wrong type: expected {' or '.join(kinds)}, not {show(inst)}"
+        return f"取值 {show(inst)} 不符合任何允许的形式", f"value {show(inst)} matches none of the allowed forms"
+    return f"不符合要求({v})", f"does not satisfy '{v}'"
+
+
+def _alternatives(schemas: Any) -> list[str]:
+    """The types an anyOf/oneOf allows, when each branch is a plain type."""
+    kinds: list[str] = []
+    for branch in schemas if isinstance(schemas, list) else []:
+        kind = branch.get("type") if isinstance(branch, dict) else None
+        if not isinstance(kind, str):
+            return []
+        kinds.append(kind)
+    return kinds

@@ -7,6 +7,7 @@ outcome: incomplete (too little answered), ungraded (too much awaiting review), 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,6 +47,32 @@ def grade_for(score: float, settings: ScoringSettings) -> Grade:
     return "不合格"
 
 
+def fail_under_threshold(value: float) -> float:
+    """A --fail-under threshold: a finite number from 0 to 100 (NaN would turn the gate off, since
+    no score compares below it). Raises UsageError otherwise.
+
+    Call site: cli.py, the --fail-under option: ``callback=lambda ctx, param, v: None if v is None
+    else fail_under_threshold(v)`` (turning the UsageError into click.BadParameter, or letting _guard
+    report it), and run._fails_thresholds may then rely on a finite threshold."""
+    from checker.errors import Problem, UsageError
+
+    if not math.isfinite(value) or not 0 <= value <= 100:
+        raise UsageError([Problem(
+            "--fail-under", f"阈值 {value} 无效:应为 0 到 100 之间的数", f"invalid threshold {value}: must be a number from 0 to 100",
+        )])
+    return value
+
+
+def below_threshold(score: float | None, threshold: float | None) -> bool:
+    """Whether a score fails a --fail-under threshold: no score (数据不足) fails, and so does any
+    score against a threshold that is not a finite number (a gate is never silently off)."""
+    if threshold is None:
+        return False
+    if score is None or not math.isfinite(threshold):
+        return True
+    return score < threshold
+
+
 def score(
     judgements: Sequence[Judgement], categories: Sequence[Category], settings: ScoringSettings, waivers: bool = False
 ) -> ScoreSummary:
@@ -76,6 +103,9 @@ def score(
             weights += cat.weight
         per_category.append(CategoryScore(cat, None if cat_score is None else round(cat_score, 1)))
     total = round(weighted / weights, 1) if weights else None
+    # Weights are bounded (checker.models.types: 1e-6 to 1e6) and points lie in [0, 100], so every
+    # sum above is finite: a NaN or infinite score would be a bug, never an answer.
+    assert total is None or math.isfinite(total), f"non-finite score {total}"
 
     veto = tuple(
         j.rule.id for j, status, _p in view

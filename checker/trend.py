@@ -9,13 +9,18 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, DecimalException, localcontext
 
 from checker.kinds import KINDS, increment, path_of
+from checker.kinds.growth import root_growth
 from checker.progress import IndicatorInput, meets, published
 from checker.judgement import Msg
 from checker.models.plan import IndicatorRule, ProgressThresholds
 from checker.models.results import CagrClass, CagrRatio, Projection, SeriesPoint
+
+# A projection or growth rate beyond this magnitude says only "the trend explodes": none is given.
+LIMIT = 1e18
+
 
 def target_level(inp: IndicatorInput) -> Decimal | None:
     """The value the reported series must reach by the target year, in the rule's unit."""
@@ -47,12 +52,17 @@ def project(inp: IndicatorInput, series: Mapping[int, Decimal], year: int) -> Pr
         return None
     geometric = path_of(rule) == "geometric"
     geometric = geometric and all(v > 0 for _, v in points)
-    if geometric:
-        slope, intercept = _fit_line([(y, math.log(v)) for y, v in points])
-        value = math.exp(intercept + slope * rule.target.year)
-    else:
-        slope, intercept = _fit_line(points)
-        value = intercept + slope * rule.target.year
+    try:
+        if geometric:
+            slope, intercept = _fit_line([(y, math.log(v)) for y, v in points])
+            value = math.exp(intercept + slope * rule.target.year)
+        else:
+            slope, intercept = _fit_line(points)
+            value = intercept + slope * rule.target.year
+    except (OverflowError, ZeroDivisionError, ValueError):
+        return None
+    if not math.isfinite(value) or abs(value) > LIMIT:
+        return None
     projected = Decimal(repr(round(value, 4)))
     return Projection(
         year=rule.target.year,
@@ -77,16 +87,30 @@ def cagr_ratio(inp: IndicatorInput, series: Mapping[int, Decimal], year: int) ->
     if len(positive) < 2:
         return None
     (y0, v0), (y1, v1) = positive[0], positive[-1]
-    required = (float(goal) / float(baseline.value)) ** (1 / (rule.target.year - baseline.year)) - 1
-    actual = (float(v1) / float(v0)) ** (1 / (y1 - y0)) - 1
-    ratio = None if required == 0 else round(actual / required, 4)
+    # In Decimals: no float division by zero, underflow or overflow, whatever the values.
+    try:
+        with localcontext() as ctx:
+            ctx.prec = 34
+            required = root_growth(goal / baseline.value, rule.target.year - baseline.year)
+            actual = root_growth(v1 / v0, y1 - y0)
+            if required is None or actual is None or max(abs(required), abs(actual)) > Decimal(LIMIT):
+                return None
+            exact = None if required == 0 else actual / required
+    except DecimalException:
+        return None
     category: CagrClass | None = None
-    if ratio is not None:
+    if exact is not None:
+        # Classified on the unrounded ratio; rounded for display only.
         category = (
-            "on_track" if ratio >= 0.95 else "needs_acceleration" if ratio >= 0.6
-            else "limited_progress" if ratio >= 0 else "moving_away"
+            "on_track" if exact >= Decimal("0.95") else "needs_acceleration" if exact >= Decimal("0.6")
+            else "limited_progress" if exact >= 0 else "moving_away"
         )
-    return CagrRatio(actual=round(actual * 100, 2), required=round(required * 100, 2), ratio=ratio, category=category)
+    ratio = None if exact is None or abs(exact) > Decimal(LIMIT) else round(float(exact), 4)
+    if ratio is None:
+        category = None
+    return CagrRatio(
+        actual=round(float(actual), 2), required=round(float(required), 2), ratio=ratio, category=category,
+    )
 
 
 @dataclass(frozen=True)

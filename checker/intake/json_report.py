@@ -11,7 +11,7 @@ from typing import Any
 
 from checker.errors import SubmissionError
 from checker.intake import Intake
-from checker.loading import build_model, json_decoder, parse_json, read_text, schema_problems
+from checker.loading import build_model, parse_json, read_text, schema_problems
 from checker.locations import JsonPath, SourceMap, format_path
 from checker.models.submission import Submission
 
@@ -22,8 +22,7 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 def read(path: Path) -> Intake:
     name = str(path)
     text = read_text(path, SubmissionError)
-    lines: dict[JsonPath, int] = {}
-    data = parse_json(text, name, SubmissionError, lambda t: _decode_with_lines(t, lines))
+    data, lines = parse_json(text, name, SubmissionError, decode_with_lines)
     problems = schema_problems(data, "submission", name, lines, format_path, compiled_first=True)
     if problems:
         raise SubmissionError(problems)
@@ -43,13 +42,12 @@ class _Lines:
         return self.line
 
 
-def _decode_with_lines(text: str, lines: dict[JsonPath, int]) -> Any:
+def decode_with_lines(text: str, decoder: json.JSONDecoder, lines: dict[JsonPath, int]) -> Any:
     """Decode as the strict decoder does, recording the line of each top-level key and each entry.
 
     The C scanner parses every value; only the top-level object and the entry lists are walked
     here. Anything irregular falls back to the plain decoder, whose error message is the one shown.
     """
-    decoder = json_decoder()
     try:
         return _walk(text, decoder, lines)
     except (ValueError, IndexError, StopIteration):

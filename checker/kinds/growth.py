@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, DecimalException, localcontext
 
 from checker.progress import (
     IndicatorInput,
@@ -10,6 +10,7 @@ from checker.progress import (
     capped,
     classify,
     closing_fix,
+    display_ratio,
     expected_on_path,
     meets,
     progress_ratio,
@@ -31,14 +32,51 @@ def target_level(inp: IndicatorInput) -> Decimal | None:
     if rule.target.value is None or mode(rule) == "rate" or baseline is None:
         return None
     years = rule.target.year - baseline.year
-    return baseline.value * (Decimal(1) + rule.target.value / 100) ** years
+    try:
+        level = baseline.value * (Decimal(1) + rule.target.value / 100) ** years
+    except DecimalException:
+        return None
+    return level if level.is_finite() and abs(level) <= MAX_LEVEL else None
+
+
+MAX_LEVEL = Decimal("1e18")  # beyond this a target level says only "the growth explodes"
+CENT = Decimal("0.01")
+
+
+def root_growth(product: Decimal, years: int) -> Decimal | None:
+    """product^(1 / years) - 1, in percent, computed in Decimals (no float overflow, underflow or
+    complex roots); None where undefined (years ≤ 0, a negative product)."""
+    if years <= 0 or product < 0:
+        return None
+    if product == 0:
+        return Decimal(-100)
+    try:
+        with localcontext() as ctx:
+            ctx.prec = 34
+            return ((product.ln() / years).exp() - 1) * 100
+    except DecimalException:
+        return None
 
 
 def cagr_percent(start: Decimal, end: Decimal, years: int) -> Decimal | None:
     """(end / start)^(1 / years) - 1, in percent; None where undefined."""
     if years <= 0 or start <= 0 or end < 0:
         return None
-    return Decimal((float(end) / float(start)) ** (1 / years) - 1) * 100
+    try:
+        with localcontext() as ctx:
+            ctx.prec = 34
+            product = end / start
+    except DecimalException:
+        return None
+    return root_growth(product, years)
+
+
+def _quantized(value: Decimal, exp: Decimal = CENT) -> Decimal:
+    """value to `exp`, or as it is when it has too many digits for that (a guard: inputs are bounded)."""
+    try:
+        return value.quantize(exp)
+    except DecimalException:
+        return value
 
 
 def evaluate_growth(inp: IndicatorInput) -> Outcome:
@@ -53,14 +91,14 @@ def evaluate_growth(inp: IndicatorInput) -> Outcome:
     growth = cagr_percent(b0, inp.value, inp.year - y0)
     if growth is None:
         return Outcome("needs_review", Msg.of("cagr_unknown"), actual=inp.value, fix=Msg.of("give_verdict"))
-    growth = growth.quantize(Decimal("0.01"))
+    growth = _quantized(growth)
     factor = Decimal(1) + rate / 100
     target_level = b0 * factor ** (rule.target.year - y0)
     expected = expected_on_path(b0, y0, target_level, rule.target.year, inp.year, "geometric")
     ratio = progress_ratio(inp.value, b0, expected)
     achieved = meets(growth, rate, comparator)
     message = Msg.of("cagr", start=y0, year=inp.year, cagr=growth, cmp=comparator, rate=rate)
-    common = dict(expected=expected.quantize(Decimal("0.01")), target=target_level.quantize(Decimal("0.01")), actual=inp.value, ratio=ratio)
+    common = dict(expected=_quantized(expected), target=_quantized(target_level), actual=inp.value, ratio=display_ratio(ratio))
     if achieved:
         status = "met" if final else "on_track"
         return Outcome(status, message, progress="achieved" if final else "on_schedule", points=1.0, **common)  # type: ignore[arg-type]
@@ -79,8 +117,12 @@ def _rate_series(inp: IndicatorInput) -> Outcome:
     rates = [v for y, v in inp.series().items() if inp.period_start <= y <= inp.year]
     product = Decimal(1)
     for r in rates:
-        product *= Decimal(1) + r / 100
-    average = (Decimal(float(product) ** (1 / len(rates)) - 1) * 100).quantize(Decimal("0.01"))
+        # A rate below -100 % is impossible (the input stage refuses it): treat it as the floor.
+        product *= max(Decimal(0), Decimal(1) + r / 100)
+    root = root_growth(product, len(rates))
+    if root is None:
+        return Outcome("needs_review", Msg.of("cagr_unknown"), actual=inp.value, fix=Msg.of("give_verdict"))
+    average = _quantized(root)
     final = inp.year >= rule.target.year
     ok = meets(average, rule.target.value, rule.target.comparator)
     status = ("met" if final else "on_track") if ok else ("missed" if final else "behind")

@@ -8,9 +8,11 @@ from decimal import Decimal
 from checker.progress import (
     IndicatorInput,
     Outcome,
+    at_least,
     capped,
     classify,
     closing_fix,
+    display_ratio,
     expected_on_path,
     judge_against_path,
     meets,
@@ -94,9 +96,10 @@ def part_year_flow(inp: IndicatorInput) -> Outcome:
         ratio = value / pro_rata if pro_rata > 0 else None
     else:
         ratio = pro_rata / value if value > 0 else None
-    on_track = meets(value, pro_rata, cmp) if ratio is None else float(ratio) >= inp.thresholds.on_track
-    shown = None if ratio is None else round(float(ratio), 4)
-    category = classify(shown, False, inp.thresholds) or ("on_schedule" if on_track else "lagging")
+    # Judged on the exact ratio; rounded for display only.
+    on_track = meets(value, pro_rata, cmp) if ratio is None else at_least(ratio, inp.thresholds.on_track)
+    shown = display_ratio(ratio)
+    category = classify(ratio, False, inp.thresholds) or ("on_schedule" if on_track else "lagging")
     return Outcome(
         "on_track" if on_track else "behind",
         Msg.of(
@@ -105,7 +108,7 @@ def part_year_flow(inp: IndicatorInput) -> Outcome:
             progress=category,
         ),
         expected=pro_rata, target=target, actual=value, ratio=shown, progress=category,
-        points=1.0 if on_track else capped(shown),
+        points=1.0 if on_track else capped(ratio),
         fix=None if on_track else closing_fix(cmp, pro_rata, value, unit, inp.year),
     )
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from checker.models.types import Number
+from checker.models.types import Number, Weight
 
 Comparator = Literal[">=", ">", "<=", "<"]
 Attribute = Literal["expected", "binding"]
@@ -28,7 +28,10 @@ IndicatorKind = Literal[
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 
 RuleId = Annotated[str, Field(pattern=ID_PATTERN, max_length=64)]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1, max_length=10_000)]
+Name = Annotated[str, Field(min_length=1, max_length=500)]
+Note = Annotated[str, Field(max_length=10_000)]
+MAX_RULES = 5000  # indicators, obligations or entities in one rule file
 
 
 class Strict(BaseModel):
@@ -55,27 +58,27 @@ class Period(Strict):
 
 class SourceDocument(Strict):
     file: Text = Field(description="Seed file the plan text comes from.")
-    url: str | None = None
+    url: Note | None = None
 
 
 class PlanHeader(Strict):
     id: RuleId
     title: Text
     issuer: Text
-    document_number: str | None = Field(default=None, description="文号, where the plan has one.")
+    document_number: Note | None = Field(default=None, description="文号, where the plan has one.")
     published: dt.date
     period: Period
     jurisdiction: RuleId = Field(description="Entity id of the plan's jurisdiction.")
     source: SourceDocument
-    notes: list[str] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list, max_length=100)
 
 
 class Entity(Strict):
     id: RuleId
-    name: Text = Field(description="Chinese display name.")
-    name_en: str | None = None
+    name: Name = Field(description="Chinese display name.")
+    name_en: Note | None = None
     type: EntityType
-    aliases: list[Text] = Field(default_factory=list)
+    aliases: list[Name] = Field(default_factory=list, max_length=100)
     parent: RuleId | None = Field(default=None, description="Containing entity (a county's city).")
     members: list[RuleId] = Field(
         default_factory=list, description="For type 'group' (各县(市、区)人民政府): its member entities."
@@ -84,9 +87,9 @@ class Entity(Strict):
 
 class Category(Strict):
     id: RuleId
-    name: Text
-    name_en: str | None = None
-    weight: float = Field(default=1.0, gt=0, description="Weight of the category in the score.")
+    name: Name
+    name_en: Note | None = None
+    weight: Weight = Field(default=1.0, description="Weight of the category in the score (1e-6 to 1e6).")
 
 
 class Responsible(Strict):
@@ -146,17 +149,17 @@ class Target(Strict):
 
 class IndicatorRule(Strict):
     id: RuleId
-    name: Text
-    aliases: list[Text] = Field(default_factory=list)
+    name: Name
+    aliases: list[Name] = Field(default_factory=list, max_length=100)
     kind: IndicatorKind
-    unit: Text = Field(description="Unit of baseline and target, e.g. 件, 万元, %.")
+    unit: Annotated[str, Field(min_length=1, max_length=32)] = Field(description="Unit of baseline and target, e.g. 件, 万元, %.")
     subject: RuleId = Field(description="Entity the target applies to.")
     baseline: Baseline | None = None
     target: Target
     attribute: Attribute = "expected"
     aspirational: bool = Field(default=False, description="力争: a target to strive for.")
     category: RuleId
-    weight: float = Field(default=1.0, gt=0)
+    weight: Weight = 1.0
     responsible: Responsible = Field(default_factory=Responsible)
     path: Literal["linear", "geometric"] | None = Field(
         default=None,
@@ -178,13 +181,13 @@ class IndicatorRule(Strict):
         default=None, description="multiple: the base year (and its value) the target is a multiple of."
     )
     rank_at_most: int | None = Field(
-        default=None, ge=1, description="qualitative: a reported rank this good or better meets it."
+        default=None, ge=1, le=1_000_000, description="qualitative: a reported rank this good or better meets it."
     )
     requires_increase: bool = Field(
         default=False, description="qualitative: the value must rise above the baseline."
     )
     source: Citation
-    interpretation: str | None = Field(
+    interpretation: Note | None = Field(
         default=None, description="How a gap or ambiguity in the plan text was resolved."
     )
 
@@ -212,8 +215,8 @@ class IndicatorRule(Strict):
 
 class QuantityDeliverable(Strict):
     type: Literal["quantity"]
-    value: Number = Field(description="Quantity required, e.g. 20 for 建立商标品牌指导站20家以上.")
-    unit: Text
+    value: Number = Field(description="Quantity required (never negative), e.g. 20 for 建立商标品牌指导站20家以上.")
+    unit: Annotated[str, Field(min_length=1, max_length=32)]
     comparator: Comparator = ">="
     what: Text = Field(description="What is counted, e.g. 商标品牌指导站.")
     from_indicator: RuleId | None = Field(
@@ -232,7 +235,7 @@ class DocumentDeliverable(Strict):
 
 class ActivityDeliverable(Strict):
     type: Literal["activity"]
-    description: str | None = None
+    description: Note | None = None
 
 
 Deliverable = Annotated[
@@ -243,7 +246,7 @@ Deliverable = Annotated[
 class ObligationRule(Strict):
     id: RuleId
     title: Text
-    aliases: list[Text] = Field(default_factory=list)
+    aliases: list[Name] = Field(default_factory=list, max_length=100)
     subject: RuleId | None = Field(
         default=None, description="Entity the measure belongs to; default the jurisdiction."
     )
@@ -259,7 +262,7 @@ class ObligationRule(Strict):
         default="once", description="once, or annual (每年), periodic (定期), continuous (持续)."
     )
     category: RuleId
-    weight: float = Field(default=1.0, gt=0)
+    weight: Weight = 1.0
     deliverable: Deliverable = Field(default_factory=lambda: ActivityDeliverable(type="activity"))
     not_applicable_when: str | None = Field(
         default=None,
@@ -269,18 +272,18 @@ class ObligationRule(Strict):
         ),
     )
     source: Citation
-    interpretation: str | None = None
+    interpretation: Note | None = None
 
 
 class ProgressThresholds(Strict):
-    on_track: float = Field(default=0.95, description="G at or above: on/ahead of schedule.")
-    lagging: float = Field(default=0.60, description="G at or above (below on_track): lagging.")
+    on_track: float = Field(default=0.95, ge=0, le=1, description="G at or above: on/ahead of schedule.")
+    lagging: float = Field(default=0.60, ge=0, le=1, description="G at or above (below on_track): lagging; at most on_track.")
 
 
 class GradeBands(Strict):
-    excellent: float = Field(default=90, description="优秀 at or above.")
-    good: float = Field(default=80, description="良好 at or above.")
-    pass_: float = Field(default=60, alias="pass", description="合格 at or above.")
+    excellent: float = Field(default=90, ge=0, le=100, description="优秀 at or above (above good).")
+    good: float = Field(default=80, ge=0, le=100, description="良好 at or above (above pass).")
+    pass_: float = Field(default=60, ge=0, le=100, alias="pass", description="合格 at or above.")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -316,8 +319,8 @@ class ScoringSettings(Strict):
 class RuleFile(Strict):
     schema_version: Literal[1] = 1
     plan: PlanHeader
-    entities: list[Entity]
-    categories: list[Category]
+    entities: list[Entity] = Field(max_length=MAX_RULES)
+    categories: list[Category] = Field(max_length=MAX_RULES)
     scoring: ScoringSettings = Field(default_factory=ScoringSettings)
-    indicators: list[IndicatorRule] = Field(default_factory=list)
-    obligations: list[ObligationRule] = Field(default_factory=list)
+    indicators: list[IndicatorRule] = Field(default_factory=list, max_length=MAX_RULES)
+    obligations: list[ObligationRule] = Field(default_factory=list, max_length=MAX_RULES)

@@ -26,11 +26,11 @@ BAD_TEXT = [
     ("blank", "  \n", ": 文件为空"),
     ("array", "[1, 2]", ": 顶层应为对象,实为数组"),
     ("string", '"report"', ": 顶层应为对象,实为字符串"),
-    ("nan", '{"plan": "x", "year": NaN}', ": 不允许非有限数值 NaN"),
-    ("infinity", '{"plan": "x", "year": -Infinity}', ": 不允许非有限数值 -Infinity"),
-    ("huge number", '{"plan": "x", "value": 1e999}', ": 数值 1e999 超出范围"),
-    ("duplicate key", '{"plan": "a", "plan": "b"}', ": 键 “plan” 重复"),
-    ("deep nesting", '{"a": ' + "[" * 100 + "]" * 100 + "}", ": 嵌套层级超过 64"),
+    ("nan", '{"plan": "x", "year": NaN}', ":1: $.year: 不允许非有限数值 NaN"),
+    ("infinity", '{"plan": "x", "year": -Infinity}', ":1: $.year: 不允许非有限数值 -Infinity"),
+    ("huge number", '{"plan": "x", "value": 1e999}', ":1: $.value: 数值 1e999 超出范围(绝对值应 ≤ 1e15)"),
+    ("duplicate key", '{"plan": "a", "plan": "b"}', ":1: $.plan: 键 “plan” 重复"),
+    ("deep nesting", '{"a": ' + "[" * 100 + "]" * 100 + "}", ": $.a" + "[0]" * 63 + ": 嵌套层级超过 64"),
     ("very deep nesting", "[" * 100_000 + "]" * 100_000, ": 嵌套层级过深"),
     ("wrong type", json.dumps({**GOOD, "year": "2023"}), ":1: $.year: 类型错误:应为整数"),
     ("missing field", json.dumps({k: v for k, v in GOOD.items() if k != "reporter"}), ": $: 缺少必填字段:reporter"),
@@ -58,8 +58,8 @@ def test_gbk_file(cli: CliRunner, tmp_path: Path) -> None:
     bad.write_bytes(json.dumps(GOOD, ensure_ascii=False).encode("gbk"))
     result = run(cli, str(bad))
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"{bad}:1: 不是 UTF-8 编码:第 ")
-    assert result.stderr.endswith("字节无法解码(疑似 GBK/GB18030 编码,请另存为 UTF-8)\n")
+    # {"plan": "mini-xianning", "reporter": " is 39 bytes: the first GBK byte is in column 40.
+    assert result.stderr == f"{bad}:1: 不是 UTF-8 编码:第 40 列(第 39 字节)无法解码(疑似 GBK/GB18030 编码,请另存为 UTF-8)\n"
 
 
 def test_missing_path(cli: CliRunner, tmp_path: Path) -> None:
@@ -75,10 +75,10 @@ def test_directory_without_reports(cli: CliRunner, tmp_path: Path) -> None:
 def test_unreadable_file(cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_json: Callable[..., Path]) -> None:
     path = write_json("locked.json", GOOD)
 
-    def deny(self: Path) -> bytes:
+    def deny(path: Path) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr("checker.loading._open", deny)
     result = run(cli, str(path))
     assert (result.exit_code, result.stderr) == (2, f"{path}: 无权读取该文件\n")
 
