@@ -97,6 +97,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "start_task": ("请尽快启动并报告进展。", "start it and report progress."),
     "finish_task": ("请说明未完成原因并明确完成时限。", "explain the delay and set a completion date."),
     "report_obligation": ("请填报该任务的完成状态及佐证。", "report this task's status and evidence."),
+    # Input hints: likely slips that change no status (issue 11).
+    "percent_fraction": ("{year}年填报值 {value}% 远小于规划中的数值(约 {scale}%),疑似把百分数写成了小数:55% 应填 55,不是 0.55。",
+                         "{year}: {value}% is far below the plan's figures (about {scale}%): a percentage written as a fraction? 55% is 55, not 0.55."),
 }
 
 WORDS: dict[str, tuple[str, str]] = {

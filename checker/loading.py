@@ -133,9 +133,11 @@ def parse_json(
     try:
         data = (decode or json_decoder().decode)(text)
     except json.JSONDecodeError as exc:
+        from checker.intake.json_syntax import describe
+
+        zh, en = describe(exc)
         raise error([Problem(
-            name, f"JSON 格式错误:{exc.msg}(第 {exc.colno} 列)",
-            f"malformed JSON: {exc.msg} (column {exc.colno})", line=exc.lineno,
+            name, f"JSON 格式错误:第 {exc.colno} 列:{zh}", f"malformed JSON: column {exc.colno}: {en}", line=exc.lineno,
         )]) from exc
     except _JsonInputError as exc:
         raise error([Problem(name, exc.zh, exc.en)]) from exc
@@ -249,27 +251,33 @@ def schema_problems(
 
     if compiled_first:
         try:
-            _compiled(schema_name)(data)
+            compiled_schema(schema_name)(data)
             return []
         except fastjsonschema.JsonSchemaException:
             pass
-    validator = _validator(schema_name)
+    validator = schema_validator(schema_name)
     problems = []
     for err in validator.iter_errors(data):
-        for leaf in _leaves(err):
+        for leaf in leaves(err):
             leaf_path: JsonPath = tuple(leaf.absolute_path)
             zh, en = explain(leaf)
             problems.append(Problem(name, zh, en, describe(leaf_path), nearest(leaf_path, lines)))
     return sorted(set(problems), key=lambda p: (p.line or 0, p.place, p.en))
 
 
-def _leaves(err: Any) -> list[Any]:
-    """The most specific errors under an anyOf/oneOf, so the message says what is really wrong."""
-    if err.context:
+def leaves(err: Any) -> list[Any]:
+    """The most specific errors under an anyOf/oneOf, so the message says what is really wrong.
+
+    An optional field is `anyOf: [X, null]`: what is wrong is what X says, not that it is not null.
+    """
+    if err.context and "errorMessage" not in err.schema:
         best = [e for e in err.context if not e.context] or list(err.context)
         deepest = max(len(e.absolute_path) for e in best)
         if deepest > len(err.absolute_path):
             return [e for e in best if len(e.absolute_path) == deepest]
+        not_null = [e for e in best if not (e.validator == "type" and e.validator_value == "null")]
+        if len(not_null) == 1:
+            return not_null
     return [err]
 
 
@@ -277,7 +285,8 @@ _VALIDATORS: dict[str, Any] = {}
 _COMPILED: dict[str, Any] = {}
 
 
-def _compiled(schema_name: str) -> Any:
+def compiled_schema(schema_name: str) -> Any:
+    """The compiled (fast, first-error-only) validator of a published schema."""
     if schema_name not in _COMPILED:
         import fastjsonschema
 
@@ -285,13 +294,14 @@ def _compiled(schema_name: str) -> Any:
     return _COMPILED[schema_name]
 
 
-def _validator(schema_name: str) -> Any:
+def schema_validator(schema_name: str) -> Any:
+    """The jsonschema validator of a published schema, checking formats (dates) as the compiled one does."""
     if schema_name not in _VALIDATORS:
         import jsonschema
 
         schema = load_schema(schema_name)
         cls = jsonschema.validators.validator_for(schema)
-        _VALIDATORS[schema_name] = cls(schema)
+        _VALIDATORS[schema_name] = cls(schema, format_checker=cls.FORMAT_CHECKER)
     return _VALIDATORS[schema_name]
 
 
@@ -305,14 +315,14 @@ def build_model(
     except ValidationError as exc:
         problems = []
         for item in exc.errors(include_url=False):
-            loc = _document_path(data, item["loc"])
+            loc = document_path(data, item["loc"])
             msg = str(item["msg"]).removeprefix("Value error, ")
             zh, _, en = msg.partition(" | ")
             problems.append(Problem(name, zh if en else f"不符合要求:{msg}", en or msg, describe(loc), nearest(loc, lines)))
         raise error(problems) from exc
 
 
-def _document_path(data: Any, loc: tuple[Any, ...]) -> JsonPath:
+def document_path(data: Any, loc: tuple[Any, ...]) -> JsonPath:
     """Pydantic's error location as a path in the document (drops union-branch tags)."""
     path: list[str | int] = []
     node = data

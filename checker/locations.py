@@ -52,13 +52,21 @@ class SourceMap:
 
     def line_at(self, place: str) -> int | None:
         """The line of a rendered path such as $.indicators[3].unit (that of its nearest ancestor)."""
-        rendered = {format_path(p): line for p, line in self.lines.items()}
-        while place and place not in rendered:
-            shorter = _LAST_STEP.sub("", place)
-            if shorter == place:
-                return None
-            place = shorter
-        return rendered.get(place)
+        return _nearest_rendered(place, self.lines)
+
+    def cell_at(self, place: str) -> str | None:
+        """The cell of a rendered path (that of its nearest ancestor), in a workbook."""
+        return _nearest_rendered(place, self.cells)
+
+
+def _nearest_rendered(place: str, known: Mapping[JsonPath, V]) -> V | None:
+    rendered = {format_path(p): value for p, value in known.items()}
+    while place and place not in rendered:
+        shorter = _LAST_STEP.sub("", place)
+        if shorter == place:
+            return None
+        place = shorter
+    return rendered.get(place)
 
 
 def nearest(path: JsonPath, known: Mapping[JsonPath, V]) -> V | None:

@@ -99,9 +99,18 @@ def _reports(
             plan = _plan_for(catalog, intake.submission, str(path))
             reporter = resolve_reporter(plan, intake.submission, str(path))
         except CheckerError as exc:
-            problems.extend(p.at_line(intake.source.line_at(p.place)) for p in exc.problems)
+            problems.extend(p.located(intake.source) for p in (*exc.problems, *intake.problems))
             continue
-        yield Report(path, intake.submission, plan, reporter, intake.source)
+        report = Report(path, intake.submission, plan, reporter, intake.source, intake.positions)
+        if intake.problems:
+            # Not assessed, but its valid entries are still matched: every problem of the file at once.
+            problems.extend(intake.problems)
+            try:
+                evaluate(report)
+            except CheckerError as exc:
+                problems.extend(exc.problems)
+            continue
+        yield report
 
 
 def _assess_folder(series_list: list[list[Report]], options: GateOptions, problems: list[Problem]) -> list[Assessment]:

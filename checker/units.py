@@ -57,3 +57,10 @@ def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal:
             f"unit '{from_unit}' cannot be converted to the rule's unit '{to_unit}'",
         )
     return value * src.factor / dst.factor
+
+
+def unit_spellings() -> list[str]:
+    """Every unit spelling parse_unit accepts as written (the published schema's enum): each base
+    unit with each prefix, the aliases, and the full-width ％ that Chinese input methods type."""
+    spelled = [p + b for p in PREFIXES for b in sorted(BASE_UNITS) if not (p and b == "%")]
+    return [*spelled, *ALIASES, "％"]

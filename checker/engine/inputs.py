@@ -14,7 +14,7 @@ from checker.models.submission import IndicatorEntry, ObligationEntry
 from checker.kinds import KINDS
 from checker.progress import IndicatorInput
 from checker.rulefile import Plan
-from checker.units import UnitError, convert
+from checker.units import UnitError, convert, normalise_unit
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class Stated:
     input: IndicatorInput
     sources: dict[int, str]
     revisions: tuple[Msg, ...]
+    hints: tuple[Msg, ...] = ()  # likely slips that change no status (a percentage written as a fraction)
+    blank: bool = False  # the entry says nothing about the year: not reported
 
 
 def to_rule_unit(
@@ -44,7 +46,7 @@ def indicator_input(
     value = None
     if entry.value is not None and entry.unit is not None:
         value = to_rule_unit(entry.value, entry.unit, rule.unit, name, at + ("unit",), problems)
-    elif KINDS[rule.kind].needs_value:
+    elif KINDS[rule.kind].needs_value and not entry.blank:  # a blank entry is judged not reported
         problems.append(Problem(
             name, f"指标 {rule.id} 须填报数值 value 及单位 unit", f"indicator {rule.id} needs a value and unit",
             format_path(at),
@@ -75,7 +77,27 @@ def indicator_input(
     inp = IndicatorInput(
         rule, year, value, entry.rank, entry.verdict, history, plan.rules_file.plan.period.start, settings.progress,
     )
-    return Stated(inp, sources, tuple(revisions))
+    hints = tuple(
+        Msg.of("percent_fraction", year=y, value=v, scale=_plan_scale(rule))
+        for y, v in sorted(inp.series().items()) if _looks_like_fraction(rule, v) and (y == year or y in history)
+    )
+    return Stated(inp, sources, tuple(revisions), hints, entry.blank)
+
+
+def _plan_figures(rule: IndicatorRule) -> list[Decimal]:
+    return [abs(v) for v in (rule.baseline.value if rule.baseline else None, rule.target.value) if v is not None]
+
+
+def _plan_scale(rule: IndicatorRule) -> Decimal:
+    return max(_plan_figures(rule))
+
+
+def _looks_like_fraction(rule: IndicatorRule, value: Decimal) -> bool:
+    """0.55 where the rule counts in % and the plan's own figures are above 1: 55% written as a fraction?"""
+    if normalise_unit(rule.unit) != "%" or not 0 < abs(value) < 1:
+        return False
+    figures = _plan_figures(rule)
+    return bool(figures) and min(figures) > 1
 
 
 def quantity(

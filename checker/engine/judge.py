@@ -33,16 +33,15 @@ def evaluate(report: Report, prior: PriorValues | None = None) -> Evaluation:
     """Judge every rule the reporter owes; raise SubmissionError listing every entry that does not fit."""
     plan, submission, name, source = report.plan, report.submission, str(report.path), report.source
     period = plan.rules_file.plan.period
+    problems: list[Problem] = []
     if not period.start <= submission.year <= period.end:
-        raise SubmissionError([Problem(
+        problems.append(Problem(
             name, f"报告年度 {submission.year} 不在规划期 {period.start}—{period.end} 内",
             f"report year {submission.year} is outside the plan period {period.start}-{period.end}", "$.year",
-            source.line_at("$.year"),
-        )])
+        ))
     owed = owed_rules(plan, report.reporter)
-    problems: list[Problem] = []
-    indicators = match_entries(plan, owed, "indicators", submission.indicators, name, problems)
-    obligations = match_entries(plan, owed, "obligations", submission.obligations, name, problems)
+    indicators = match_entries(plan, owed, "indicators", submission.indicators, name, problems, report.positions)
+    obligations = match_entries(plan, owed, "obligations", submission.obligations, name, problems, report.positions)
     stated = {
         rid: indicator_input(plan, o.rule, e, at, submission.year, name, problems, (prior or {}).get(rid, {}))
         for rid, (o, e, at) in indicators.items() if isinstance(o.rule, IndicatorRule) and isinstance(e, IndicatorEntry)
@@ -52,8 +51,7 @@ def evaluate(report: Report, prior: PriorValues | None = None) -> Evaluation:
         for rid, (o, e, at) in obligations.items() if isinstance(o.rule, ObligationRule) and isinstance(e, ObligationEntry)
     }
     if problems:
-        located = [p.at_line(source.line_at(p.place)) for p in problems]
-        raise SubmissionError(sorted(located, key=lambda p: _place_key(p.place)))
+        raise SubmissionError(sorted((p.located(source) for p in problems), key=lambda p: place_key(p.place)))
     judgements = []
     for item in owed:
         rule, trend = item.rule, Trend()
@@ -71,7 +69,7 @@ def evaluate(report: Report, prior: PriorValues | None = None) -> Evaluation:
     return Evaluation(tuple(judgements), values)
 
 
-def _place_key(place: str) -> list[tuple[int, int | str]]:
+def place_key(place: str) -> list[tuple[int, int | str]]:
     """Document order for places such as $.indicators[10].unit (10 after 2)."""
     return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[\[\].]+", place) if part]
 
@@ -80,11 +78,11 @@ def _judge_indicator(rule: IndicatorRule, stated: Stated | None, year: int) -> t
     if rule.baseline is not None and year <= rule.baseline.year:
         # The path starts after the baseline year: nothing is due yet.
         return Outcome("not_due", Msg.of("not_due", year=year)), Trend()
-    if stated is None:
+    if stated is None or stated.blank:
         return Outcome("not_reported", Msg.of("not_reported"), points=0.0, fix=Msg.of("report_value", year=year)), Trend()
     outcome = KINDS[rule.kind].judge(stated.input)
     trend = trend_of(stated.input, stated.sources)
-    return replace(outcome, notes=(*stated.revisions, *outcome.notes, *trend.warnings)), trend
+    return replace(outcome, notes=(*stated.revisions, *stated.hints, *outcome.notes, *trend.warnings)), trend
 
 
 def _judge_obligation(
@@ -93,7 +91,7 @@ def _judge_obligation(
     completed = isinstance(entry, ObligationEntry) and entry.status == "completed"
     if rule.start is not None and year < rule.start and not completed:
         return Outcome("not_due", Msg.of("ob_not_due", start=rule.start))
-    if not isinstance(entry, ObligationEntry):
+    if not isinstance(entry, ObligationEntry) or entry.status is None:  # no status: a blank template row
         return Outcome("not_reported", Msg.of("not_reported"), points=0.0, fix=Msg.of("report_obligation"))
     period, settings = plan.rules_file.plan.period, plan.rules_file.scoring
     return evaluate_obligation(ObligationInput(

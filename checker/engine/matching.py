@@ -72,13 +72,17 @@ class Matcher:
 
 def match_entries(
     plan: Plan, owed: Sequence[OwedRule], section: Section, entries: Sequence[RuleRef], name: str,
-    problems: list[Problem],
+    problems: list[Problem], positions: Mapping[str, tuple[int, ...]] | None = None,
 ) -> dict[str, tuple[OwedRule, RuleRef, JsonPath]]:
-    """Rule id -> (owed rule, the entry answering it, the entry's path); problems for the rest."""
+    """Rule id -> (owed rule, the entry answering it, the entry's path); problems for the rest.
+
+    `positions` gives each entry's index in the document when some entries were left out (see Intake).
+    """
     matcher = Matcher(plan, owed, section)
     found: dict[str, tuple[OwedRule, RuleRef, JsonPath]] = {}
+    kept = (positions or {}).get(section)
     for index, entry in enumerate(entries):
-        at: JsonPath = (section, index)
+        at: JsonPath = (section, kept[index] if kept is not None else index)
         hit = matcher.find(entry, name, at)
         if isinstance(hit, Problem):
             problems.append(hit)
