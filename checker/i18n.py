@@ -136,6 +136,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "due": ("期限 {year}", "due {year}"),
     "plan": ("规划", "plan"),
     "catalog_counts": ("{indicators} 项指标,{obligations} 项任务", "{indicators} indicators, {obligations} obligations"),
+    # Blank reports (`checker template`): what an obligation without a counted deliverable asks.
+    "template_recurrence_once": ("{year}年前完成", "done by {year}"),
+    "template_recurrence_annual": ("每年开展", "every year"),
+    "template_recurrence_periodic": ("定期开展", "regularly"),
+    "template_recurrence_continuous": ("持续推进", "ongoing"),
 }
 
 # Closed sets, by namespace: status, progress, grade, cmp (comparator), attribute, role.

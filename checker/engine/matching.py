@@ -32,6 +32,8 @@ class Matcher:
     def find(self, ref: RuleRef, name: str, at: JsonPath) -> OwedRule | Problem:
         if ref.id:
             if ref.id in self.owed:
+                if ref.name and normalise(ref.name) not in self.plan.normalised_names[ref.id]:
+                    return self._mismatch(self.owed[ref.id].rule, ref.name, name, at + ("name",))
                 return self.owed[ref.id]
             if ref.id in self.all:
                 return self._not_owed(self.all[ref.id], name, at + ("id",))
@@ -52,6 +54,13 @@ class Matcher:
             return self._not_owed(elsewhere[0], name, at + ("name",))
         options = {n: o.rule.id for o in self.owed.values() for n in _rule_names(o.rule)}
         return self._unknown(ref.name or "", name, at + ("name",), options)
+
+    def _mismatch(self, rule: Rule, given: str, name: str, at: JsonPath) -> Problem:
+        """Id and name point at different rules: a row moved, or an id edited. Which was meant is unknown."""
+        return Problem(
+            name, f"编号 {rule.id} 是“{rule_title(rule)}”,与所填名称“{given}”不符(行被移动或编号被改动?请核对)",
+            f"id {rule.id} is '{rule_title(rule)}', not '{given}' (a row moved or an id edited?)", format_path(at),
+        )
 
     def _not_owed(self, rule: Rule, name: str, at: JsonPath) -> Problem:
         units = "、".join(self.plan.entity_name(u) for u in rule.responsible.all_units()) or self.plan.entity_name(rule.subject)
