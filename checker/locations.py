@@ -69,6 +69,23 @@ def _nearest_rendered(place: str, known: Mapping[JsonPath, V]) -> V | None:
     return rendered.get(place)
 
 
+_CELL = re.compile(r"^(.*)!([A-Z]+)(\d+)$")
+
+
+def cell_order(cell: str | None) -> tuple[int, int, int]:
+    """Sheet by sheet (in the workbook's order), row by row, left to right: the order a clerk reads in."""
+    from checker.workbook import SHEET_ORDER
+
+    m = _CELL.match(cell or "")
+    if m is None:
+        return (-1, 0, 0)
+    column = 0
+    for letter in m[2]:
+        column = column * 26 + ord(letter) - 64
+    sheet = SHEET_ORDER.index(m[1]) if m[1] in SHEET_ORDER else len(SHEET_ORDER)
+    return (sheet, int(m[3]), column)
+
+
 def nearest(path: JsonPath, known: Mapping[JsonPath, V]) -> V | None:
     """The value known for a path, or for its nearest ancestor that has one."""
     while path and path not in known:

@@ -19,7 +19,7 @@ from checker.errors import CheckerError, Problem, SubmissionError
 from checker.gates import GateOptions, gate
 from checker.intake import Intake, read_all
 from checker.judgement import Assessment, JudgedReport
-from checker.locations import SourceMap
+from checker.locations import SourceMap, cell_order
 from checker.models.submission import Submission
 from checker.passes import run_passes
 from checker.rulefile import Plan
@@ -84,7 +84,7 @@ def check(args: CheckArgs, sink: Sink) -> CheckRun:
 
 def _finish(run: CheckRun) -> CheckRun:
     # A broken rule file is reported once, not once per report that needs it.
-    run.problems = sorted(set(run.problems), key=lambda p: (p.file, p.line or 0, p.place, p.en))
+    run.problems = sorted(set(run.problems), key=lambda p: (p.file, p.line or 0, cell_order(p.cell), p.place, p.en))
     return run
 
 

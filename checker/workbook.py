@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from checker.template import Blank, PastFigure
 
 INFO_SHEET, INDICATOR_SHEET, OBLIGATION_SHEET, HELP_SHEET = "基本信息", "指标", "任务", "说明"
+SHEET_ORDER = (HELP_SHEET, INFO_SHEET, INDICATOR_SHEET, OBLIGATION_SHEET)
 
 # 基本信息: label in column A -> the report's header field; the value is in column B.
 INFO_FIELDS = {"规划编号": "plan", "报送主体": "reporter", "报告年度": "year", "填报日期": "submitted"}

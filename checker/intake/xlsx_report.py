@@ -21,7 +21,7 @@ from typing import Any
 from checker.errors import Problem, SubmissionError
 from checker.intake import Intake
 from checker.intake.validate import sort_problems, validate
-from checker.locations import JsonPath, SourceMap
+from checker.locations import JsonPath, SourceMap, cell_order
 from checker.workbook import (
     EV_DATE, EV_LINK, EV_NUMBER, EV_TITLE, HISTORY_SUFFIX, ID, INDICATOR_SHEET, INFO_FIELDS, INFO_SHEET, NAME, NOTE,
     OBLIGATION_SHEET, QUANTITY, RANK, REASON, RULE_ID, RULE_UNIT, SOURCE, STATUS, STATUS_CHOICES, UNIT, VALUE, VERDICT,
@@ -55,7 +55,7 @@ def read(path: Path) -> Intake:
         wb.close()
     source = SourceMap(name, cells=reader.cells)
     checked = validate(data, source)
-    problems = sort_problems([*reader.problems, *checked.problems])
+    problems = sorted(sort_problems([*reader.problems, *checked.problems]), key=lambda p: cell_order(p.cell))
     if checked.submission is None:
         raise SubmissionError(problems)
     return Intake(path, checked.submission, source, tuple(problems), checked.positions)
