@@ -20,7 +20,8 @@ def collect(paths: Iterable[str]) -> tuple[list[Path], list[Problem]]:
                 p for suffix in READERS for p in path.rglob(f"*{suffix}") if p.is_file() and not _hidden(p, path)
             )
             if not found:
-                problems.append(Problem(raw, "目录中没有 .json 报告文件", "no .json submission in this directory"))
+                suffixes = "、".join(READERS)
+                problems.append(Problem(raw, f"目录中没有报告文件({suffixes})", f"no submission ({', '.join(READERS)}) in this directory"))
             files.extend(found)
         elif path.exists():
             files.append(path)
@@ -30,4 +31,5 @@ def collect(paths: Iterable[str]) -> tuple[list[Path], list[Problem]]:
 
 
 def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+    # ~$report.xlsx is the lock file Excel keeps beside a workbook it has open, not a report.
+    return any(part.startswith(".") for part in path.relative_to(root).parts) or path.name.startswith("~$")

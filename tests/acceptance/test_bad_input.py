@@ -69,7 +69,7 @@ def test_missing_path(cli: CliRunner, tmp_path: Path) -> None:
 
 def test_directory_without_reports(cli: CliRunner, tmp_path: Path) -> None:
     result = run(cli, str(tmp_path))
-    assert (result.exit_code, result.stderr) == (2, f"{tmp_path}: 目录中没有 .json 报告文件\n")
+    assert (result.exit_code, result.stderr) == (2, f"{tmp_path}: 目录中没有报告文件(.json、.xlsx)\n")
 
 
 def test_unreadable_file(cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_json: Callable[..., Path]) -> None:
