@@ -210,10 +210,9 @@ def template_command(
 
     def body() -> int:
         from checker import listing
-        from checker.errors import UsageError
+        from checker.errors import Problem, UsageError
         from checker.intake import read
         from checker.template import blank_report, json_bytes
-        from checker.errors import Problem
 
         chosen = fmt or ("xlsx" if output is not None and output.suffix.lower() == ".xlsx" else "json")
         if chosen == "xlsx" and output is None:

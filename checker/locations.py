@@ -86,6 +86,11 @@ def cell_order(cell: str | None) -> tuple[int, int, int]:
     return (sheet, int(m[3]), column)
 
 
+def place_key(place: str) -> list[tuple[int, int | str]]:
+    """Document order for places such as $.indicators[10].unit (10 after 2)."""
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[\[\].]+", place) if part]
+
+
 def nearest(path: JsonPath, known: Mapping[JsonPath, V]) -> V | None:
     """The value known for a path, or for its nearest ancestor that has one."""
     while path and path not in known:

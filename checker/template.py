@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from checker.errors import CheckerError, Problem, UsageError
 from checker.i18n import fmt_number, label, word
@@ -25,6 +25,9 @@ from checker.models.plan import DocumentDeliverable, Entity, IndicatorRule, Obli
 from checker.progress import expected_on_path
 from checker.rulefile import Plan, Rule, rule_title
 from checker.scope import OwedRule, Role, owed_rules
+
+if TYPE_CHECKING:
+    from checker.intake import Intake
 
 Section = Literal["indicators", "obligations"]
 _CMP = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
@@ -85,7 +88,7 @@ class Blank:
         return [r for r in self.rows if r.section == section]
 
 
-def blank_report(plan: Plan, reporter_name: str, year: int, earlier: Any = None) -> Blank:
+def blank_report(plan: Plan, reporter_name: str, year: int, earlier: Intake | None = None) -> Blank:
     """The rows `reporter_name` must answer in `year`; `earlier` (an Intake) pre-fills the history."""
     from checker.engine.reporter import resolve_reporter
     from checker.models.submission import Submission
@@ -169,7 +172,7 @@ def _expected(rule: IndicatorRule, year: int) -> Decimal | None:
     return expected_on_path(start_value, start.year, level, rule.target.year, year, path_of(rule))
 
 
-def _history(plan: Plan, reporter: Entity, year: int, earlier: Any) -> dict[str, tuple[PastFigure, ...]]:
+def _history(plan: Plan, reporter: Entity, year: int, earlier: Intake) -> dict[str, tuple[PastFigure, ...]]:
     """Rule id -> the figures of an earlier report of the same reporter (its year and its history)."""
     from checker.engine.matching import match_entries
     from checker.engine.reporter import resolve_reporter

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -10,6 +9,7 @@ from checker.engine.inputs import Stated, indicator_input, quantity
 from checker.engine.matching import match_entries
 from checker.errors import Problem, SubmissionError
 from checker.judgement import Judgement, Msg
+from checker.locations import place_key
 from checker.kinds import KINDS
 from checker.models.plan import IndicatorRule, ObligationRule
 from checker.models.submission import IndicatorEntry, ObligationEntry, RuleRef
@@ -67,11 +67,6 @@ def evaluate(report: Report, prior: PriorValues | None = None) -> Evaluation:
         for rid, s in stated.items()
     }
     return Evaluation(tuple(judgements), values)
-
-
-def place_key(place: str) -> list[tuple[int, int | str]]:
-    """Document order for places such as $.indicators[10].unit (10 after 2)."""
-    return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[\[\].]+", place) if part]
 
 
 def _judge_indicator(rule: IndicatorRule, stated: Stated | None, year: int) -> tuple[Outcome, Trend]:

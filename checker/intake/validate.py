@@ -116,7 +116,7 @@ def _at(source: SourceMap, path: JsonPath, zh: str, en: str) -> Problem:
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Each problem once, in document order (by line in JSON, by path, which follows the rows, in a workbook)."""
-    from checker.engine.judge import place_key
+    from checker.locations import place_key
 
     return sorted(set(problems), key=lambda p: (p.line or 0, place_key(p.place), p.en))
 
