@@ -197,6 +197,76 @@ def validate_command(files: tuple[Path, ...], seeds: Path | None, traceback: boo
     sys.exit(_guard(traceback, body))
 
 
+def _output(target: Path | None, data: bytes) -> None:
+    """Write to a file atomically, or to standard output."""
+    if target is None:
+        _stdout().write(data)
+        return
+    from checker.template import write_atomically
+
+    write_atomically(target, data)
+
+
+@checker_group.command("template")
+@click.argument("plan")
+@click.option("--reporter", required=True, help="报送主体(名称或编号)/ Who reports (entity name or id).")
+@click.option("--year", required=True, type=int, help="报告年度 / The year reported on.")
+@click.option("--format", "fmt", type=click.Choice(("json", "xlsx")), default=None,
+              help="json 或 xlsx(默认按 -o 的后缀,否则 json)/ json or xlsx (default: from -o's suffix, else json).")
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="写入文件(默认标准输出;xlsx 须指定)/ Write to a file (default stdout; required for xlsx).")
+@click.option("--from", "earlier", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+              help="用往年报告(json 或 xlsx)预填历史数值 / Pre-fill history from an earlier report (json or xlsx).")
+@rules_option
+@traceback_option
+def template_command(
+    plan: str, reporter: str, year: int, fmt: str | None, output: Path | None, earlier: Path | None,
+    rules: Path | None, traceback: bool,
+) -> None:
+    """生成报送主体某年度须填报的空白报告 / Write the blank report a reporter fills in for a year."""
+
+    def body() -> int:
+        from checker import listing
+        from checker.errors import Problem, UsageError
+        from checker.intake import read
+        from checker.template import blank_report, json_bytes
+
+        chosen = fmt or ("xlsx" if output is not None and output.suffix.lower() == ".xlsx" else "json")
+        if chosen == "xlsx" and output is None:
+            raise UsageError([Problem("-o", "xlsx 格式须用 -o 指定输出文件", "xlsx needs an output file (-o)")])
+        [found] = listing.select_plans(rules, plan)
+        blank = blank_report(found, reporter, year, read(earlier) if earlier is not None else None)
+        if chosen == "xlsx":
+            from checker.workbook import workbook_bytes
+
+            _output(output, workbook_bytes(blank))
+        else:
+            _output(output, json_bytes(blank))
+        return EXIT_OK
+
+    sys.exit(_guard(traceback, body))
+
+
+@checker_group.command("schema")
+@click.argument("plan")
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="写入文件(默认标准输出)/ Write to a file (default stdout).")
+@rules_option
+@traceback_option
+def schema_command(plan: str, output: Path | None, rules: Path | None, traceback: bool) -> None:
+    """生成某规划的报告 JSON Schema(编号、名称可补全)/ Write a plan's report schema (ids and names as enums)."""
+
+    def body() -> int:
+        from checker import listing
+        from checker.plan_schema import plan_schema_bytes
+
+        [found] = listing.select_plans(rules, plan)
+        _output(output, plan_schema_bytes(found))
+        return EXIT_OK
+
+    sys.exit(_guard(traceback, body))
+
+
 def check_main() -> None:
     check_command(prog_name="check")
 

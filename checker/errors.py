@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from checker.echo import MAX_MESSAGE, MAX_PATH, clean
 from checker.i18n import Lang
+
+if TYPE_CHECKING:
+    from checker.locations import SourceMap
 
 
 @dataclass(frozen=True)
@@ -31,16 +35,21 @@ class Problem:
     def render(self, lang: Lang = "zh") -> str:
         where = self.file
         if self.cell is not None:
-            where += f":{self.cell}"
+            where += f":{self.cell}"  # a cell says where; the JSON path would only be noise to a clerk
         elif self.line is not None:
             where += f":{self.line}"
-        if self.place:
+        if self.place and self.cell is None:
             where += f": {self.place}"
         return f"{where}: {self.zh if lang == 'zh' else self.en}"
 
-
     def at_line(self, line: int | None) -> Problem:
         return self if line is None or self.line is not None else replace(self, line=line)
+
+    def located(self, source: SourceMap) -> Problem:
+        """This problem with the line (or cell) of its place in `source`, unless it has one."""
+        if self.line is not None or self.cell is not None or source.file != self.file:
+            return self
+        return replace(self, line=source.line_at(self.place), cell=source.cell_at(self.place))
 
 
 @dataclass

@@ -169,6 +169,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "implausible magnitude: {value}% is about {factor} times {ref_year}'s {ref}%; probably a percentage multiplied by 100 again: it would be {corrected}%."),
     "magnitude_per_population": ("数量级存疑:{value}{unit} 约为 {ref_year} 年 {ref}{unit} 的 {factor} 倍;该指标为每万人口数,疑似填报了总量:请以总量除以常住人口(万人)。",
                                  "implausible magnitude: {value} {unit} is about {factor} times {ref_year}'s {ref} {unit}; this is a per-10,000-population ratio, and the figure looks like a total: divide it by the population in 10,000s."),
+    # Input hints: likely slips that change no status (issue 11).
+    "percent_fraction": ("{year}年填报值 {value}% 远小于规划中的数值(约 {scale}%),疑似把百分数写成了小数:55% 应填 55,不是 0.55。",
+                         "{year}: {value}% is far below the plan's figures (about {scale}%): a percentage written as a fraction? 55% is 55, not 0.55."),
 }
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -220,6 +223,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "figure_note": ("备注:{note}", "note: {note}"),
     "figure_baseline": ("基期 {year} 年 {value}{unit}(取自报告)", "baseline {year}: {value} {unit} (from the reports)"),
     "provisional": ("暂定", "provisional"),
+    # Blank reports (`checker template`): what an obligation without a counted deliverable asks.
+    "template_recurrence_once": ("{year}年前完成", "done by {year}"),
+    "template_recurrence_annual": ("每年开展", "every year"),
+    "template_recurrence_periodic": ("定期开展", "regularly"),
+    "template_recurrence_continuous": ("持续推进", "ongoing"),
 }
 
 # Closed sets, by namespace: status, progress, grade, cmp (comparator), attribute, role.

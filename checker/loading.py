@@ -356,9 +356,11 @@ def parse_json(
     try:
         data = decode(text, decoder, lines) if decode else decoder.decode(text)
     except json.JSONDecodeError as exc:
+        from checker.intake.json_syntax import describe
+
+        zh, en = describe(exc)
         raise error([Problem(
-            name, f"JSON 格式错误:{exc.msg}(第 {exc.colno} 列)",
-            f"malformed JSON: {exc.msg} (column {exc.colno})", line=exc.lineno,
+            name, f"JSON 格式错误:第 {exc.colno} 列:{zh}", f"malformed JSON: column {exc.colno}: {en}", line=exc.lineno,
         )]) from exc
     except RecursionError as exc:
         raise error([Problem(name, "嵌套层级过深", "nesting too deep")]) from exc
@@ -570,37 +572,41 @@ def schema_problems(
 
     if compiled_first:
         try:
-            _compiled(schema_name)(data)
+            compiled_schema(schema_name)(data)
             return []
         except fastjsonschema.JsonSchemaException:
             pass
-    validator = _validator(schema_name)
+    validator = schema_validator(schema_name)
     problems = []
     for err in validator.iter_errors(data):
-        for leaf in _leaves(err):
+        for leaf in leaves(err):
             leaf_path: JsonPath = tuple(leaf.absolute_path)
             zh, en = explain(leaf)
             problems.append(Problem(name, zh, en, describe(leaf_path), nearest(leaf_path, lines)))
     return sorted(set(problems), key=lambda p: (p.line or 0, p.place, p.en))
 
 
-def _leaves(err: Any) -> list[Any]:
+def leaves(err: Any) -> list[Any]:
     """The most specific errors under an anyOf/oneOf, so the message says what is really wrong.
 
+    An optional field is `anyOf: [X, null]`: what is wrong is what X says, not that it is not null.
     Under a union told apart by its `type` (a decision's verdict / evidence / waiver), only the
     branch the document names is meant: the other branches' errors are noise.
     """
-    if err.context:
+    if err.context and "errorMessage" not in err.schema:
         branches: dict[Any, list[Any]] = {}
         for sub in err.context:
             branches.setdefault(sub.relative_schema_path[0], []).append(sub)
         meant = [errors for errors in branches.values() if not any(_wrong_type_tag(e) for e in errors)]
         if len(meant) == 1 and len(branches) > 1:
-            return [leaf for sub in meant[0] for leaf in _leaves(sub)]
+            return [leaf for sub in meant[0] for leaf in leaves(sub)]
         best = [e for e in err.context if not e.context] or list(err.context)
         deepest = max(len(e.absolute_path) for e in best)
         if deepest > len(err.absolute_path):
             return [e for e in best if len(e.absolute_path) == deepest]
+        not_null = [e for e in best if not (e.validator == "type" and e.validator_value == "null")]
+        if len(not_null) == 1:
+            return not_null
     return [err]
 
 
@@ -612,7 +618,8 @@ _VALIDATORS: dict[str, Any] = {}
 _COMPILED: dict[str, Any] = {}
 
 
-def _compiled(schema_name: str) -> Any:
+def compiled_schema(schema_name: str) -> Any:
+    """The compiled (fast, first-error-only) validator of a published schema."""
     if schema_name not in _COMPILED:
         import fastjsonschema
 
@@ -620,13 +627,14 @@ def _compiled(schema_name: str) -> Any:
     return _COMPILED[schema_name]
 
 
-def _validator(schema_name: str) -> Any:
+def schema_validator(schema_name: str) -> Any:
+    """The jsonschema validator of a published schema, checking formats (dates) as the compiled one does."""
     if schema_name not in _VALIDATORS:
         import jsonschema
 
         schema = load_schema(schema_name)
         cls = jsonschema.validators.validator_for(schema)
-        _VALIDATORS[schema_name] = cls(schema)
+        _VALIDATORS[schema_name] = cls(schema, format_checker=cls.FORMAT_CHECKER)
     return _VALIDATORS[schema_name]
 
 
@@ -640,17 +648,28 @@ def build_model(
     except ValidationError as exc:
         problems = []
         for item in exc.errors(include_url=False):
-            loc = _document_path(data, item["loc"])
-            msg = str(item["msg"]).removeprefix("Value error, ")
-            if msg.startswith("@"):  # a model validator naming the field it is about: "@value zh | en"
-                field, _, msg = msg[1:].partition(" ")
-                loc = loc + tuple(int(p) if p.isdigit() else p for p in field.split("."))
-            zh, _, en = msg.partition(" | ")
-            problems.append(Problem(name, zh if en else f"不符合要求:{msg}", en or msg, describe(loc), nearest(loc, lines)))
+            field, zh, en = validator_message(item)
+            loc = document_path(data, item["loc"]) + field
+            problems.append(Problem(name, zh, en, describe(loc), nearest(loc, lines)))
         raise error(problems) from exc
 
 
-def _document_path(data: Any, loc: tuple[Any, ...]) -> JsonPath:
+def validator_message(item: Any) -> tuple[JsonPath, str, str]:
+    """A pydantic error's message as (the field it names, zh, en).
+
+    The models' validators write "zh | en", and "@field zh | en" when the problem is in one field
+    of the object they check (a sign, a year given twice), so the message points at that field.
+    """
+    msg = str(item["msg"]).removeprefix("Value error, ")
+    field: JsonPath = ()
+    if msg.startswith("@"):
+        name, _, msg = msg[1:].partition(" ")
+        field = tuple(int(p) if p.isdigit() else p for p in name.split("."))
+    zh, _, en = msg.partition(" | ")
+    return field, (zh if en else f"不符合要求:{msg}"), en or msg
+
+
+def document_path(data: Any, loc: tuple[Any, ...]) -> JsonPath:
     """Pydantic's error location as a path in the document (drops union-branch tags)."""
     path: list[str | int] = []
     node = data

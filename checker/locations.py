@@ -9,7 +9,7 @@ from typing import TypeVar
 
 JsonPath = tuple[str | int, ...]
 V = TypeVar("V")
-_LAST_STEP = re.compile(r"(\.[^.\[]*|\[\d+\])$")
+_STEP = re.compile(r"\.([^.\[]+)|\[(\d+)\]")
 
 
 def format_path(path: Iterable[str | int]) -> str:
@@ -52,13 +52,43 @@ class SourceMap:
 
     def line_at(self, place: str) -> int | None:
         """The line of a rendered path such as $.indicators[3].unit (that of its nearest ancestor)."""
-        rendered = {format_path(p): line for p, line in self.lines.items()}
-        while place and place not in rendered:
-            shorter = _LAST_STEP.sub("", place)
-            if shorter == place:
-                return None
-            place = shorter
-        return rendered.get(place)
+        return _nearest_rendered(place, self.lines)
+
+    def cell_at(self, place: str) -> str | None:
+        """The cell of a rendered path (that of its nearest ancestor), in a workbook."""
+        return _nearest_rendered(place, self.cells)
+
+
+def _nearest_rendered(place: str, known: Mapping[JsonPath, V]) -> V | None:
+    return nearest(parse_path(place), known)
+
+
+def parse_path(place: str) -> JsonPath:
+    """$.indicators[3].unit -> ("indicators", 3, "unit"): the inverse of format_path."""
+    return tuple(int(index) if index else key for key, index in _STEP.findall(place))
+
+
+_CELL = re.compile(r"^(.*)!([A-Z]+)(\d+)$")
+
+
+def cell_order(cell: str | None) -> tuple[int, int, int]:
+    """Sheet by sheet (in the workbook's order), row by row, left to right: the order a clerk reads in."""
+    from checker.workbook import SHEET_ORDER
+
+    m = _CELL.match(cell or "")
+    if m is None:
+        return (-1, 0, 0)
+    column = 0
+    for letter in m[2]:
+        column = column * 26 + ord(letter) - 64
+    sheet = SHEET_ORDER.index(m[1]) if m[1] in SHEET_ORDER else len(SHEET_ORDER)
+    return (sheet, int(m[3]), column)
+
+
+
+def place_key(place: str) -> list[tuple[int, int | str]]:
+    """Document order for places such as $.indicators[10].unit (10 after 2)."""
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[\[\].]+", place) if part]
 
 
 def nearest(path: JsonPath, known: Mapping[JsonPath, V]) -> V | None:

@@ -20,7 +20,7 @@ from checker.errors import CheckerError, Problem, SubmissionError
 from checker.gates import GateOptions, gate
 from checker.intake import Intake, read_all
 from checker.judgement import Assessment, JudgedReport
-from checker.locations import SourceMap
+from checker.locations import SourceMap, cell_order
 from checker.models.submission import Submission
 from checker.decisions import load_decisions
 from checker.passes import Pass, passes_for, run_passes
@@ -92,7 +92,7 @@ def check(args: CheckArgs, sink: Sink) -> CheckRun:
 
 def _finish(run: CheckRun) -> CheckRun:
     # A broken rule file is reported once, not once per report that needs it.
-    run.problems = sorted(set(run.problems), key=lambda p: (p.file, p.line or 0, p.place, p.en))
+    run.problems = sorted(set(run.problems), key=lambda p: (p.file, p.line or 0, cell_order(p.cell), p.place, p.en))
     return run
 
 
@@ -107,9 +107,18 @@ def _reports(
             plan = _plan_for(catalog, intake.submission, str(path))
             reporter = resolve_reporter(plan, intake.submission, str(path))
         except CheckerError as exc:
-            problems.extend(p.at_line(intake.source.line_at(p.place)) for p in exc.problems)
+            problems.extend(p.located(intake.source) for p in (*exc.problems, *intake.problems))
             continue
-        yield Report(path, intake.submission, plan, reporter, intake.source)
+        report = Report(path, intake.submission, plan, reporter, intake.source, intake.positions)
+        if intake.problems:
+            # Not assessed, but its valid entries are still matched: every problem of the file at once.
+            problems.extend(intake.problems)
+            try:
+                evaluate(report)
+            except CheckerError as exc:
+                problems.extend(exc.problems)
+            continue
+        yield report
 
 
 def _assess_folder(

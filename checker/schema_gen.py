@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-BASE_URI = "https://plan-compliance-checker.invalid/schemas/"
+# A name, not an address: the schemas ship with the package, editors are pointed at the file
+# (docs/submission-format.md), and nothing fetches an $id.
+BASE_URI = "urn:plan-compliance-checker:schema:"
 
 
 def generate() -> dict[str, str]:
@@ -29,7 +31,7 @@ def generate() -> dict[str, str]:
         schema = model.model_json_schema(mode=mode)
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"{BASE_URI}{name}.schema.json",
+            "$id": f"{BASE_URI}{name}",
             **schema,
         }
         out[f"{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

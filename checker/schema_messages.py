@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +14,10 @@ _TYPES_ZH = {
     "object": "对象", "array": "数组", "string": "字符串", "number": "数值",
     "integer": "整数", "boolean": "布尔值", "null": "空值",
 }
+
+
+def _as_list(t: Any) -> list[Any]:
+    return t if isinstance(t, list) else [t]
 
 
 def _zh_type(t: Any) -> str:
@@ -40,12 +46,65 @@ def show(value: Any) -> str:
     return clean(json.dumps(str(value), ensure_ascii=False), 60)
 
 
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}([,\uff0c]\d{3})+(\.\d+)?$")
+_WITH_UNIT = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*([^\d\s,\uff0c.]\S*)\s*$")
+_DATE_PARTS = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def number_hint(text: str, expected: str = "number") -> tuple[str, str] | None:
+    """What a number written as a string should look like: "1,234" -> 1234, "3.1" -> 3.1, "12家" -> 12 and a unit."""
+    bare = text.strip()
+    zh, en = f"类型错误:应为{_zh_type(expected)}", f"wrong type: expected {expected}"
+    if _GROUPED.match(bare):
+        plain = re.sub("[,\\uff0c]", "", bare)
+        return (f"{zh}:“{text}” 请去掉千位分隔符和引号,写作 {plain}",
+                f"{en}: write '{text}' as {plain} (no thousands separators, no quotes)")
+    if _NUMBER.match(bare):
+        return f"{zh},请去掉引号:写作 {bare}", f"{en}: write {bare} without quotes"
+    if (m := _WITH_UNIT.match(bare)) is not None:
+        return (f"{zh}:数值与单位须分开填写,value 写 {m[1]},unit 写 “{m[2]}”",
+                f"{en}: put the number and the unit apart (value {m[1]}, unit '{m[2]}')")
+    return None
+
+
+def date_hint(value: Any) -> tuple[str, str]:
+    """A date that is not YYYY-MM-DD, with the intended date spelled right when it can be read."""
+    shown = str(value)
+    m = _DATE_PARTS.match(shown)
+    if m is not None:
+        try:
+            fixed = dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+            return (f"日期格式应为 YYYY-MM-DD:“{shown}” 请写作 {fixed}",
+                    f"a date must be YYYY-MM-DD: write '{shown}' as {fixed}")
+        except ValueError:
+            pass
+    return (f"日期格式应为 YYYY-MM-DD(如 2023-04-02),“{shown}” 不是有效日期",
+            f"a date must be YYYY-MM-DD (e.g. 2023-04-02); '{shown}' is not a valid date")
+
+
 def explain(err: Any) -> tuple[str, str]:
     """(zh, en) message for one jsonschema ValidationError."""
     v, expected = err.validator, err.validator_value
     inst = err.instance
+    custom = err.schema.get("errorMessage") if isinstance(err.schema, dict) else None
+    if isinstance(custom, str) and v in ("required", "anyOf", "pattern", "type", "minLength"):
+        zh, _, en = custom.partition(" / ")
+        return zh, en or zh
     if v == "type":
+        numeric = [t for t in _as_list(expected) if t in ("number", "integer")]
+        if isinstance(inst, str) and numeric and (hint := number_hint(inst, numeric[0])):
+            return hint
         return f"类型错误:应为{_zh_type(expected)}", f"wrong type: expected {expected}"
+    if v == "enum" and err.absolute_path and err.absolute_path[-1] == "unit" and isinstance(inst, str):
+        from checker.units import UnitError, parse_unit
+
+        try:
+            parse_unit(inst)
+        except UnitError as exc:
+            return exc.zh, exc.en
+    if v == "format" and expected == "date":
+        return date_hint(inst)
     if v == "required":
         missing = [k for k in expected if isinstance(inst, dict) and k not in inst]
         keys = ", ".join(missing)

@@ -85,8 +85,9 @@ def score(
     total_weight = sum(j.rule.weight for j, _s, _p in applicable)
     plan_review = sum(j.rule.weight for j, s, pts in applicable if pts is None and s != "unverified")
     claim_review = sum(j.rule.weight for j, s, pts in applicable if pts is None and s == "unverified")
-    # An unsupported claim does not answer the rule: claiming cannot make a report complete.
-    answered = sum(j.rule.weight for j, s, _p in applicable if j.location is not None and s != "unverified")
+    # A rule is answered by an entry that says something: a blank row or history alone (both not
+    # reported) and an unsupported claim do not make a report complete.
+    answered = sum(j.rule.weight for j, s, _p in applicable if j.location is not None and s not in ("unverified", "not_reported"))
     share = round((plan_review + claim_review) / total_weight, 4) if total_weight else 0.0
     completeness = round(answered / total_weight, 4) if total_weight else 1.0
 

@@ -7,7 +7,8 @@ report never changes an earlier year's assessment.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,6 +29,7 @@ class Report:
     plan: Plan
     reporter: Entity
     source: SourceMap  # where each entry of the submission is
+    positions: Mapping[str, tuple[int, ...]] = field(default_factory=dict)  # see Intake.positions
 
     @property
     def reporter_id(self) -> str:

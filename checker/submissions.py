@@ -39,7 +39,8 @@ def collect(paths: Iterable[str]) -> tuple[list[Path], list[Problem]]:
             found, trouble = _search(path)
             problems.extend(trouble)
             if not found and not trouble:
-                problems.append(Problem(raw, "目录中没有 .json 报告文件", "no .json submission in this directory"))
+                suffixes = "、".join(READERS)
+                problems.append(Problem(raw, f"目录中没有报告文件({suffixes})", f"no submission ({', '.join(READERS)}) in this directory"))
             files.extend(found)
         else:
             files.append(path)
@@ -84,7 +85,7 @@ def _search(root: Path) -> tuple[list[Path], list[Problem]]:
             continue
         subfolders = []
         for entry in entries:
-            if entry.name.startswith("."):
+            if entry.name.startswith((".", "~$")):  # hidden, or the lock file Excel keeps beside an open workbook
                 continue
             path = Path(entry.path)
             try:

@@ -164,3 +164,14 @@ def _mismatch(unit: str, src: Unit, rule_unit: str, dst: Unit, per_population: b
             f" if the figure is the same thing, write '{rule_unit}'"
         )
     return UnitError(zh, en)
+
+
+def unit_spellings() -> list[str]:
+    """Every unit spelling parse_unit accepts as written (the published schema's enum): each base
+    unit with each prefix, the aliases, and the full-width ％ that Chinese input methods type."""
+    spelled = [p + b for p in PREFIXES for b in sorted(BASE_UNITS) if not (p and b == "%")]
+    # What convert_reported also reads once the rule's unit is known: a bare prefix, and the
+    # per-10,000-population spellings of a count.
+    bare = [p for p in PREFIXES if p]
+    per_population = [b + suffix for b in sorted(BASE_UNITS) if b not in ("%", "元") for suffix in PER_POPULATION]
+    return [*spelled, *ALIASES, "％", *bare, *per_population]

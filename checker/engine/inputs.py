@@ -16,7 +16,7 @@ from checker.models.submission import IndicatorEntry, ObligationEntry
 from checker.kinds import KINDS
 from checker.progress import Figure, FoundBaseline, IndicatorInput
 from checker.rulefile import Plan
-from checker.units import UnitError, convert_reported, parse_unit
+from checker.units import UnitError, convert_reported, normalise_unit, parse_unit
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,8 @@ class Stated:
     warnings: tuple[Msg, ...] = ()  # implausible magnitudes
     found_baseline: FoundBaseline | None = None
     history_only: bool = False  # the entry gives prior years only: this year is not reported
+    hints: tuple[Msg, ...] = ()  # likely slips that change no status (a percentage written as a fraction)
+    blank: bool = False  # the entry says nothing about the year: not reported
 
 
 def to_rule_unit(
@@ -64,8 +66,8 @@ def indicator_input(
     ratio_rule = per_population(rule)
     if entry.value is not None and entry.unit is not None:
         value = to_rule_unit(entry.value, entry.unit, rule.unit, name, at + ("unit",), problems, ratio_rule)
-    elif KINDS[rule.kind].needs_value and not entry.history and entry.rank is None and entry.verdict is None:
-        # An entry with history only is no error: its years feed the series; this year is not reported.
+    elif KINDS[rule.kind].needs_value and not entry.history and not entry.blank and entry.rank is None and entry.verdict is None:
+        # History only is no error (its years feed the series), and a blank entry is not reported.
         problems.append(Problem(
             name, f"指标 {rule.id} 须填报数值 value 及单位 unit(或仅在 history 中填报历年数据)",
             f"indicator {rule.id} needs a value and unit (or prior years only, under history)",
@@ -120,7 +122,14 @@ def indicator_input(
             used = used or FoundBaseline(found.year, found.value, origin)
     warning = magnitude_warning(inp, entry.unit)
     history_only = bool(entry.history) and not inp.reported
-    return Stated(inp, sources, tuple(revisions), tuple(notes), (warning,) if warning else (), used, history_only)
+    hints = tuple(
+        Msg.of("percent_fraction", year=y, value=v, scale=_plan_scale(rule))
+        for y, v in sorted(inp.series().items()) if _looks_like_fraction(rule, v) and (y == year or y in history)
+        and not (y == year and warning is not None and warning.key == "magnitude_fraction")  # said once
+    )
+    return Stated(
+        inp, sources, tuple(revisions), tuple(notes), (warning,) if warning else (), used, history_only, hints, entry.blank,
+    )
 
 
 def _uses_baseline(rule: IndicatorRule) -> bool:
@@ -200,6 +209,22 @@ def _unit_off_by_wan(unit: str, too_small: bool) -> str | None:
         return None
     factor = parsed.factor * 10_000 if too_small else parsed.factor / 10_000
     return steps[factor] + parsed.base if factor in steps else None
+
+
+def _plan_figures(rule: IndicatorRule) -> list[Decimal]:
+    return [abs(v) for v in (rule.baseline.value if rule.baseline else None, rule.target.value) if v is not None]
+
+
+def _plan_scale(rule: IndicatorRule) -> Decimal:
+    return max(_plan_figures(rule))
+
+
+def _looks_like_fraction(rule: IndicatorRule, value: Decimal) -> bool:
+    """0.55 where the rule counts in % and the plan's own figures are above 1: 55% written as a fraction?"""
+    if normalise_unit(rule.unit) != "%" or not 0 < abs(value) < 1:
+        return False
+    figures = _plan_figures(rule)
+    return bool(figures) and min(figures) > 1
 
 
 def quantity(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -10,6 +9,7 @@ from checker.engine.inputs import Stated, indicator_input, quantity
 from checker.engine.matching import match_entries
 from checker.errors import Problem, SubmissionError
 from checker.judgement import Judgement, Msg
+from checker.locations import place_key
 from checker.kinds import KINDS
 from checker.links import linked_quantities
 from checker.models.plan import IndicatorRule, ObligationRule
@@ -35,16 +35,15 @@ def evaluate(report: Report, prior: PriorValues | None = None) -> Evaluation:
     """Judge every rule the reporter owes; raise SubmissionError listing every entry that does not fit."""
     plan, submission, name, source = report.plan, report.submission, str(report.path), report.source
     period = plan.rules_file.plan.period
+    problems: list[Problem] = []
     if not period.start <= submission.year <= period.end:
-        raise SubmissionError([Problem(
+        problems.append(Problem(
             name, f"报告年度 {submission.year} 不在规划期 {period.start}—{period.end} 内",
             f"report year {submission.year} is outside the plan period {period.start}-{period.end}", "$.year",
-            source.line_at("$.year"),
-        )])
+        ))
     owed = owed_rules(plan, report.reporter)
-    problems: list[Problem] = []
-    indicators = match_entries(plan, owed, "indicators", submission.indicators, name, problems)
-    obligations = match_entries(plan, owed, "obligations", submission.obligations, name, problems)
+    indicators = match_entries(plan, owed, "indicators", submission.indicators, name, problems, report.positions)
+    obligations = match_entries(plan, owed, "obligations", submission.obligations, name, problems, report.positions)
     stated = {
         rid: indicator_input(
             plan, o.rule, e, at, submission.year, name, problems, (prior or {}).get(rid, {}), submission.period_end,
@@ -58,8 +57,7 @@ def evaluate(report: Report, prior: PriorValues | None = None) -> Evaluation:
     # A quantity not reported is taken from the indicator the deliverable links to (one figure, two rules).
     linked = linked_quantities(plan, quantities, {rid: s.input.value for rid, s in stated.items()})
     if problems:
-        located = [p.at_line(source.line_at(p.place)) for p in problems]
-        raise SubmissionError(sorted(located, key=lambda p: _place_key(p.place)))
+        raise SubmissionError(sorted((p.located(source) for p in problems), key=lambda p: place_key(p.place)))
     judgements = []
     for item in owed:
         rule, trend = item.rule, Trend()
@@ -86,16 +84,11 @@ def evaluate(report: Report, prior: PriorValues | None = None) -> Evaluation:
     return Evaluation(tuple(judgements), values)
 
 
-def _place_key(place: str) -> list[tuple[int, int | str]]:
-    """Document order for places such as $.indicators[10].unit (10 after 2)."""
-    return [(0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[\[\].]+", place) if part]
-
-
 def _judge_indicator(rule: IndicatorRule, stated: Stated | None, year: int) -> tuple[Outcome, Trend]:
     if rule.baseline is not None and year <= rule.baseline.year:
         # The path starts after the baseline year: nothing is due yet.
         return Outcome("not_due", Msg.of("not_due", year=year)), Trend()
-    if stated is None:
+    if stated is None or (stated.blank and not stated.history_only):
         return Outcome("not_reported", Msg.of("not_reported"), points=0.0, fix=Msg.of("report_value", year=year)), Trend()
     inp = stated.input
     if stated.history_only:
@@ -119,7 +112,7 @@ def _judge_indicator(rule: IndicatorRule, stated: Stated | None, year: int) -> t
     outcome = qualify(outcome, rule, inp.figure)
     trend = trend_of(inp, stated.sources)
     found = stated.found if outcome.status not in ("not_reported", "not_due") else ()
-    notes = (*found, *stated.revisions, *stated.warnings, *outcome.notes, *trend.warnings)
+    notes = (*found, *stated.revisions, *stated.warnings, *stated.hints, *outcome.notes, *trend.warnings)
     return replace(outcome, notes=notes), trend
 
 
@@ -129,7 +122,7 @@ def _judge_obligation(
     completed = isinstance(entry, ObligationEntry) and entry.status == "completed"
     if rule.start is not None and year < rule.start and not completed:
         return Outcome("not_due", Msg.of("ob_not_due", start=rule.start))
-    if not isinstance(entry, ObligationEntry):
+    if not isinstance(entry, ObligationEntry) or entry.status is None:  # no status: a blank template row
         return Outcome("not_reported", Msg.of("not_reported"), points=0.0, fix=Msg.of("report_obligation"))
     period, settings = plan.rules_file.plan.period, plan.rules_file.scoring
     return evaluate_obligation(ObligationInput(

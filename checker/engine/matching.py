@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from checker.engine.reporter import en_candidates, suggest, zh_candidates
+from checker.engine.reporter import en_candidates, zh_candidates
 from checker.errors import Problem
 from checker.locations import JsonPath, format_path
 from checker.models.plan import IndicatorRule, ObligationRule
 from checker.models.submission import RuleRef
-from checker.names import normalise
+from checker.names import Suggester, normalise
 from checker.rulefile import Plan, Rule, rule_title
 from checker.scope import OwedRule
 
@@ -26,12 +26,15 @@ class Matcher:
     def __init__(self, plan: Plan, owed: Sequence[OwedRule], section: Section) -> None:
         want = IndicatorRule if section == "indicators" else ObligationRule
         self.plan, self.section = plan, section
+        self.suggest = Suggester()  # fuzzy suggestions within a budget: a report of unknown names stays fast
         self.owed = {o.rule.id: o for o in owed if isinstance(o.rule, want)}
         self.all = {r.id: r for r in plan.rules.values() if isinstance(r, want)}
 
     def find(self, ref: RuleRef, name: str, at: JsonPath) -> OwedRule | Problem:
         if ref.id:
             if ref.id in self.owed:
+                if ref.name and normalise(ref.name) not in self.plan.normalised_names[ref.id]:
+                    return self._mismatch(self.owed[ref.id].rule, ref.name, name, at + ("name",))
                 return self.owed[ref.id]
             if ref.id in self.all:
                 return self._not_owed(self.all[ref.id], name, at + ("id",))
@@ -53,6 +56,13 @@ class Matcher:
         options = {n: o.rule.id for o in self.owed.values() for n in _rule_names(o.rule)}
         return self._unknown(ref.name or "", name, at + ("name",), options)
 
+    def _mismatch(self, rule: Rule, given: str, name: str, at: JsonPath) -> Problem:
+        """Id and name point at different rules: a row moved, or an id edited. Which was meant is unknown."""
+        return Problem(
+            name, f"编号 {rule.id} 是“{rule_title(rule)}”,与所填名称“{given}”不符(行被移动或编号被改动?请核对)",
+            f"id {rule.id} is '{rule_title(rule)}', not '{given}' (a row moved or an id edited?)", format_path(at),
+        )
+
     def _not_owed(self, rule: Rule, name: str, at: JsonPath) -> Problem:
         units = "、".join(self.plan.entity_name(u) for u in rule.responsible.all_units()) or self.plan.entity_name(rule.subject)
         return Problem(
@@ -61,7 +71,7 @@ class Matcher:
         )
 
     def _unknown(self, text: str, name: str, at: JsonPath, options: Mapping[str, str]) -> Problem:
-        close = suggest(text, options)
+        close = self.suggest(text, options)
         kind_zh = "指标" if self.section == "indicators" else "任务"
         kind_en = "indicator" if self.section == "indicators" else "obligation"
         return Problem(
@@ -72,13 +82,17 @@ class Matcher:
 
 def match_entries(
     plan: Plan, owed: Sequence[OwedRule], section: Section, entries: Sequence[RuleRef], name: str,
-    problems: list[Problem],
+    problems: list[Problem], positions: Mapping[str, tuple[int, ...]] | None = None,
 ) -> dict[str, tuple[OwedRule, RuleRef, JsonPath]]:
-    """Rule id -> (owed rule, the entry answering it, the entry's path); problems for the rest."""
+    """Rule id -> (owed rule, the entry answering it, the entry's path); problems for the rest.
+
+    `positions` gives each entry's index in the document when some entries were left out (see Intake).
+    """
     matcher = Matcher(plan, owed, section)
     found: dict[str, tuple[OwedRule, RuleRef, JsonPath]] = {}
+    kept = (positions or {}).get(section)
     for index, entry in enumerate(entries):
-        at: JsonPath = (section, index)
+        at: JsonPath = (section, kept[index] if kept is not None else index)
         hit = matcher.find(entry, name, at)
         if isinstance(hit, Problem):
             problems.append(hit)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Mapping
-
 from checker.errors import Problem, SubmissionError
 from checker.models.plan import Entity
 from checker.models.submission import Submission
-from checker.names import normalise
+from checker.names import normalise, suggest
 from checker.rulefile import Plan
 from checker.scope import NON_REPORTING
 
@@ -33,18 +30,6 @@ def resolve_reporter(plan: Plan, submission: Submission, name: str) -> Entity:
         name, f"规划 {plan.id} 中没有报送主体“{submission.reporter}”{zh_candidates(close)}",
         f"plan {plan.id} has no reporter '{submission.reporter}'{en_candidates(close)}", "$.reporter",
     )])
-
-
-def suggest(text: str, options: Mapping[str, str]) -> list[str]:
-    """Up to five of the options closest to text, as 'name (id)'."""
-    normal = {normalise(k): k for k in options}
-    wanted = normalise(text)
-    hits = [n for n in normal if wanted in n or n in wanted]
-    hits += difflib.get_close_matches(wanted, list(normal), n=5, cutoff=0.5)
-    shown: dict[str, str] = {}  # one name per target, so a rule's aliases do not crowd the list
-    for hit in hits:
-        shown.setdefault(options[normal[hit]], normal[hit])
-    return [name if rid == name else f"{name} ({rid})" for rid, name in list(shown.items())[:5]]
 
 
 def zh_candidates(items: list[str]) -> str:

@@ -6,8 +6,8 @@ SubmissionError with every problem, each located) and one line in READERS.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,16 +19,23 @@ if TYPE_CHECKING:
     from checker.models.submission import Submission
 
 # suffix -> module with the reader
-READERS: dict[str, str] = {".json": "checker.intake.json_report"}
+READERS: dict[str, str] = {".json": "checker.intake.json_report", ".xlsx": "checker.intake.xlsx_report"}
 
 
 @dataclass(frozen=True)
 class Intake:
-    """One report read: what it says, and where each part of it is."""
+    """One report read: what it says, and where each part of it is.
+
+    With `problems`, some entries did not validate: `submission` holds the others (at the document
+    indexes in `positions`), still worth matching to their rules so that every problem of the file
+    is reported in one pass; such a report is not assessed.
+    """
 
     path: Path
     submission: Submission
     source: SourceMap
+    problems: tuple[Problem, ...] = ()
+    positions: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 def read(path: Path) -> Intake:

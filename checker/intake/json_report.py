@@ -1,4 +1,4 @@
-"""JSON reports: parsed strictly, validated against the published schema, with the line of every entry."""
+"""JSON reports: parsed strictly, with the line of every key and item, then validated in one pass."""
 
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ from typing import Any
 
 from checker.errors import SubmissionError
 from checker.intake import Intake
-from checker.loading import build_model, parse_json, read_text, schema_problems
-from checker.locations import JsonPath, SourceMap, format_path
-from checker.models.submission import Submission
+from checker.intake.validate import validate
+from checker.loading import parse_json, read_text
+from checker.locations import JsonPath, SourceMap
 
-ENTRY_LISTS = ("indicators", "obligations")
+# How deep lines are recorded: top-level keys, entries, their fields, history/evidence items and
+# their fields. Deeper values (none in a valid report) are parsed by the C scanner in one go.
+WALK_DEPTH = 5
 _SPACE = re.compile(r"[ \t\n\r]*")
 
 
@@ -23,11 +25,11 @@ def read(path: Path) -> Intake:
     name = str(path)
     text = read_text(path, SubmissionError)
     data, lines = parse_json(text, name, SubmissionError, decode_with_lines)
-    problems = schema_problems(data, "submission", name, lines, format_path, compiled_first=True)
-    if problems:
-        raise SubmissionError(problems)
-    submission = build_model(Submission, data, name, lines, format_path, SubmissionError)
-    return Intake(path, submission, SourceMap(name, lines))
+    source = SourceMap(name, lines)
+    checked = validate(data, source)
+    if checked.submission is None:
+        raise SubmissionError(list(checked.problems))
+    return Intake(path, checked.submission, source, checked.problems, checked.positions)
 
 
 class _Lines:
@@ -43,61 +45,77 @@ class _Lines:
 
 
 def decode_with_lines(text: str, decoder: json.JSONDecoder, lines: dict[JsonPath, int]) -> Any:
-    """Decode as the strict decoder does, recording the line of each top-level key and each entry.
+    """Decode as the strict decoder does, recording the line of each key and item down to WALK_DEPTH.
 
-    The C scanner parses every value; only the top-level object and the entry lists are walked
-    here. Anything irregular falls back to the plain decoder, whose error message is the one shown.
+    The C scanner parses every leaf; only objects and arrays near the top are walked here.
+    Anything irregular falls back to the plain decoder, whose error is the one reported.
     """
     try:
-        return _walk(text, decoder, lines)
+        walker = _Walker(text, decoder, lines)
+        index = _skip(text, 0)
+        if text[index] != "{":
+            return decoder.decode(text)
+        value, index = walker.value(index, (), 0)
+        if _skip(text, index) != len(text):
+            raise ValueError  # extra data after the object
+        return value
     except (ValueError, IndexError, StopIteration):
         lines.clear()
         return decoder.decode(text)
 
 
-def _walk(text: str, decoder: json.JSONDecoder, lines: dict[JsonPath, int]) -> Any:
-    scan, counter = make_scanner(decoder), _Lines(text)  # type: ignore[arg-type]  # typeshed types it as a class
-    index = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
-    if text[index] != "{":
-        return decoder.decode(text)
-    pairs: list[tuple[str, Any]] = []
-    index = _SPACE.match(text, index + 1).end()  # type: ignore[union-attr]
-    while text[index] != "}":
-        if pairs:
-            if text[index] != ",":
-                raise ValueError
-            index = _SPACE.match(text, index + 1).end()  # type: ignore[union-attr]
-        if text[index] != '"':
-            raise ValueError
-        lines[(key := scanstring(text, index + 1)[0],)] = counter.at(index)
-        index = _SPACE.match(text, scanstring(text, index + 1)[1]).end()  # type: ignore[union-attr]
-        if text[index] != ":":
-            raise ValueError
-        index = _SPACE.match(text, index + 1).end()  # type: ignore[union-attr]
-        if key in ENTRY_LISTS and text[index] == "[":
-            value, index = _walk_list(text, index, scan, counter, key, lines)
-        else:
-            value, index = scan(text, index)
-        pairs.append((key, value))
-        index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
-    if _SPACE.match(text, index + 1).end() != len(text):  # type: ignore[union-attr]
-        raise ValueError  # extra data after the object
-    assert decoder.object_pairs_hook is not None
-    return decoder.object_pairs_hook(pairs)
+def _skip(text: str, index: int) -> int:
+    return _SPACE.match(text, index).end()  # type: ignore[union-attr]
 
 
-def _walk_list(
-    text: str, index: int, scan: Any, counter: _Lines, key: str, lines: dict[JsonPath, int]
-) -> tuple[list[Any], int]:
-    items: list[Any] = []
-    index = _SPACE.match(text, index + 1).end()  # type: ignore[union-attr]
-    while text[index] != "]":
-        if items:
-            if text[index] != ",":
+class _Walker:
+    def __init__(self, text: str, decoder: json.JSONDecoder, lines: dict[JsonPath, int]) -> None:
+        self.text, self.lines, self.decoder = text, lines, decoder
+        self.scan = make_scanner(decoder)  # type: ignore[arg-type]  # typeshed types it as a class
+        self.counter = _Lines(text)
+
+    def value(self, index: int, path: JsonPath, depth: int) -> tuple[Any, int]:
+        char = self.text[index]
+        if depth < WALK_DEPTH and char == "{":
+            return self._object(index, path, depth)
+        if depth < WALK_DEPTH and char == "[":
+            return self._array(index, path, depth)
+        result: tuple[Any, int] = self.scan(self.text, index)
+        return result
+
+    def _object(self, index: int, path: JsonPath, depth: int) -> tuple[Any, int]:
+        text = self.text
+        pairs: list[tuple[str, Any]] = []
+        index = _skip(text, index + 1)
+        while text[index] != "}":
+            if pairs:
+                if text[index] != ",":
+                    raise ValueError
+                index = _skip(text, index + 1)
+            if text[index] != '"':
                 raise ValueError
-            index = _SPACE.match(text, index + 1).end()  # type: ignore[union-attr]
-        lines[(key, len(items))] = counter.at(index)
-        item, index = scan(text, index)
-        items.append(item)
-        index = _SPACE.match(text, index).end()  # type: ignore[union-attr]
-    return items, index + 1
+            key, end = scanstring(text, index + 1)
+            self.lines[path + (key,)] = self.counter.at(index)
+            index = _skip(text, end)
+            if text[index] != ":":
+                raise ValueError
+            value, index = self.value(_skip(text, index + 1), path + (key,), depth + 1)
+            pairs.append((key, value))
+            index = _skip(text, index)
+        assert self.decoder.object_pairs_hook is not None
+        return self.decoder.object_pairs_hook(pairs), index + 1
+
+    def _array(self, index: int, path: JsonPath, depth: int) -> tuple[list[Any], int]:
+        text = self.text
+        items: list[Any] = []
+        index = _skip(text, index + 1)
+        while text[index] != "]":
+            if items:
+                if text[index] != ",":
+                    raise ValueError
+                index = _skip(text, index + 1)
+            self.lines[path + (len(items),)] = self.counter.at(index)
+            item, index = self.value(index, path + (len(items),), depth + 1)
+            items.append(item)
+            index = _skip(text, index)
+        return items, index + 1

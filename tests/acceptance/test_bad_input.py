@@ -21,7 +21,7 @@ def run(cli: CliRunner, *args: str) -> Any:
 
 
 BAD_TEXT = [
-    ("malformed", '{"plan": "mini-xianning",', ":1: JSON 格式错误:Expecting property name enclosed in double quotes(第 26 列)"),
+    ("malformed", '{"plan": "mini-xianning",', ":1: JSON 格式错误:第 26 列:文件在此意外结束:内容不完整(缺少右括号 } 或 ]?)"),
     ("empty", "", ": 文件为空"),
     ("blank", "  \n", ": 文件为空"),
     ("array", "[1, 2]", ": 顶层应为对象,实为数组"),
@@ -32,7 +32,7 @@ BAD_TEXT = [
     ("duplicate key", '{"plan": "a", "plan": "b"}', ":1: $.plan: 键 “plan” 重复"),
     ("deep nesting", '{"a": ' + "[" * 100 + "]" * 100 + "}", ": $.a" + "[0]" * 63 + ": 嵌套层级超过 64"),
     ("very deep nesting", "[" * 100_000 + "]" * 100_000, ": 嵌套层级过深"),
-    ("wrong type", json.dumps({**GOOD, "year": "2023"}), ":1: $.year: 类型错误:应为整数"),
+    ("wrong type", json.dumps({**GOOD, "year": "2023"}), ":1: $.year: 类型错误:应为整数,请去掉引号:写作 2023"),
     ("missing field", json.dumps({k: v for k, v in GOOD.items() if k != "reporter"}), ": $: 缺少必填字段:reporter"),
     ("typo field", json.dumps({**GOOD, "yaer": 2023}), ": $: 未知字段:yaer(拼写错误?)"),
     ("bad status", json.dumps(report(2023, obligations=[{"id": "T-DOC", "status": "done"}])),
@@ -69,7 +69,7 @@ def test_missing_path(cli: CliRunner, tmp_path: Path) -> None:
 
 def test_directory_without_reports(cli: CliRunner, tmp_path: Path) -> None:
     result = run(cli, str(tmp_path))
-    assert (result.exit_code, result.stderr) == (2, f"{tmp_path}: 目录中没有 .json 报告文件\n")
+    assert (result.exit_code, result.stderr) == (2, f"{tmp_path}: 目录中没有报告文件(.json、.xlsx)\n")
 
 
 def test_unreadable_file(cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_json: Callable[..., Path]) -> None:

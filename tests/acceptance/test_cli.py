@@ -98,6 +98,7 @@ def test_directories_are_searched_recursively(cli: CliRunner, tmp_path: Path) ->
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "b" / "r.json").write_text(json.dumps(PASSING, ensure_ascii=False), encoding="utf-8")
     (tmp_path / "notes.txt").write_text("not a report", encoding="utf-8")
+    (tmp_path / "~$r.xlsx").write_bytes(b"lock")  # Excel's lock file beside an open workbook
     result = check(cli, str(tmp_path), "--format", "json")
     assert [a["submission"] for a in json.loads(result.stdout)["assessments"]] == [str(tmp_path / "a" / "b" / "r.json")]
 

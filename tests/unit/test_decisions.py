@@ -244,7 +244,7 @@ def test_an_expired_waiver_changes_nothing_and_is_reported(tmp_path: Path, rules
 def test_outcomes(plan: Plan) -> None:
     rest = [{"id": "L-A", "value": 30, "unit": "件"}]
     tasks = [{"id": o, "status": "in_progress"} for o in ("O-A", "O-B", "O-DOC", "O-KB")]
-    lacking = judged(plan, submission(indicators=[{"id": "L-NOBASE", "value": 40, "unit": "件"}, {"id": "Q-RANK"}, *rest],
+    lacking = judged(plan, submission(indicators=[{"id": "L-NOBASE", "value": 40, "unit": "件"}, {"id": "Q-RANK", "note": "待考核"}, *rest],
                                       obligations=tasks))
     assert (lacking.outcome, lacking.ungraded_cause, lacking.passed, lacking.grade) == ("ungraded", "plan_data", True, None)
     claims = judged(plan, submission(indicators=[{"id": "L-NOBASE", "value": 40, "unit": "件"}, {"id": "Q-RANK", "verdict": "met"}, *rest],

@@ -161,9 +161,11 @@ def test_history_only_feeds_the_next_year(tmp_path: Path, rule: str, year: int, 
     assert r.status == status and r.baseline is not None and r.baseline.value == BASE_2020[rule]
 
 
-def test_an_empty_entry_is_still_an_error(plan: Plan) -> None:
-    with pytest.raises(SubmissionError) as exc:
-        one(plan, 2023, {"id": "F-UP"})
+def test_an_empty_entry_is_not_reported(plan: Plan) -> None:
+    # A blank row (a template's unfilled line) says nothing about the year.
+    assert one(plan, 2023, {"id": "F-UP"}).status == "not_reported"
+    with pytest.raises(SubmissionError) as exc:  # a note alone does not give a level indicator its value
+        one(plan, 2023, {"id": "F-UP", "note": "待统计"})
     assert "仅在 history 中填报历年数据" in exc.value.problems[0].zh
 
 

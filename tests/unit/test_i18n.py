@@ -44,7 +44,7 @@ def test_every_message_key_used_exists() -> None:
 
 
 def test_every_word_used_exists() -> None:
-    used = _used(r'\bword\(\s*"([a-z_]+)"')
+    used = _used(r'\bword\(\s*"([a-z_]+)"\s*[,)]')
     assert used
     assert used <= set(WORDS)
 

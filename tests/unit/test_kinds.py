@@ -69,7 +69,9 @@ CASES = [
     ("rank good", 2023, ind("T-RANK", rank=3), "unverified", None, None, None),
     ("rank poor final", 2025, ind("T-RANK", rank=8), "unverified", None, None, None),
     ("verdict", 2025, ind("T-RANK", verdict="met"), "unverified", None, None, None),
-    ("nothing to judge", 2023, ind("T-RANK"), "needs_review", None, None, None),
+    ("only a note: awaiting a verdict", 2023, ind("T-RANK", note="待省考核结果"), "needs_review", None, None, None),
+    ("a blank entry is not reported", 2023, ind("T-RANK"), "not_reported", None, None, None),
+    ("a blank entry with its unit (a template row)", 2023, ind("XN-I02", unit="件"), "not_reported", None, None, None),
 ]
 
 
