@@ -10,7 +10,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
 
 import click
 
@@ -19,8 +19,18 @@ from checker.i18n import LANGS, Lang
 from checker.output import Context, formats_for
 
 
-def _color(stream: Any) -> bool:
-    return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
+ColorMode = Literal["auto", "always", "never"]
+
+
+def _color(stream: Any, mode: ColorMode = "auto") -> bool:
+    """Colour on a terminal unless NO_COLOR is set and non-empty (no-color.org); --color overrides."""
+    if mode != "auto":
+        return mode == "always"
+    return not os.environ.get("NO_COLOR") and _tty(stream)
+
+
+def _tty(stream: Any) -> bool:
+    return hasattr(stream, "isatty") and stream.isatty()
 
 
 def _stdout() -> BinaryIO:
@@ -73,11 +83,33 @@ traceback_option = click.option("--traceback", is_flag=True, help="内部错误�
     "--fail-on", multiple=True, type=click.Choice(STATUSES),
     help="任一规则为此状态即不通过(可重复)/ Fail when any rule has this status (repeatable).",
 )
+@click.option(
+    "-o", "--output", "outputs", multiple=True, metavar="FORMAT=PATH",
+    help="另写一个文件(可重复),如 html=report.html、junit:junit.xml;仅给路径时按扩展名定格式;原子写入 / "
+    "Also write FORMAT to PATH (repeatable), e.g. html=report.html or junit:junit.xml; a bare PATH takes "
+    "the format of its suffix; written atomically.",
+)
+@click.option(
+    "--exclude", multiple=True, metavar="GLOB",
+    help="目录中不检查的文件(可重复;匹配相对路径、文件名或目录名)/ Skip files found in folders that match "
+    "(repeatable; matched against the relative path, the file name and each folder name).",
+)
+@click.option("--only-failing", is_flag=True, help="只列出不通过的规则 / List only rules with a failing status.")
+@click.option(
+    "--color", "color_mode", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
+    help="终端着色(auto:终端且未设 NO_COLOR)/ Colour (auto: on a terminal unless NO_COLOR is set).",
+)
+@click.option(
+    "--changed", is_flag=True,
+    help="PATHS 为改动的文件:检查其所在目录的全部报告(pre-commit 用)/ PATHS are changed files: check every "
+    "report in their folders (for pre-commit).",
+)
 @traceback_option
 @click.version_option(package_name="plan-compliance-checker")
 def check_command(
     paths: tuple[str, ...], rules: Path | None, fmt: str, lang: Lang, fail_under: float | None,
-    fail_on: tuple[str, ...], traceback: bool,
+    fail_on: tuple[str, ...], outputs: tuple[str, ...], exclude: tuple[str, ...], only_failing: bool,
+    color_mode: ColorMode, changed: bool, traceback: bool,
 ) -> None:
     """检查年度报告(文件或目录)是否符合规划规则。
     Check annual reports (files or directories) against their plans' rules.
@@ -86,17 +118,34 @@ def check_command(
     退出码 / exit status:
       0 全部通过 / all pass
       1 有评估不通过(不合格、一票否决、--fail-under/--fail-on)/ an assessment fails
-      2 输入或用法错误 / invalid input or usage
+      2 输入或用法错误(即使同时有评估不通过:结果不完整)/ invalid input or usage
+        (even when an assessment also fails: the run is incomplete)
       3 内部错误 / internal error
+
+    \b
+    格式 / formats: text summary json html csv xlsx junit sarif github markdown
+    例 / e.g.: check reports/ -o html=report.html -o junit=junit.xml -o sarif=check.sarif
     """
 
     def body() -> int:
-        from checker.output import renderer
+        from checker.errors import Problem, UsageError
+        from checker.output import BINARY_FORMATS
+        from checker.output.files import Outputs, parse_output
+        from checker.output.progress import Bar
         from checker.run import CheckArgs, check
 
-        out = renderer(fmt, _stdout(), Context(lang, _color(sys.stdout)))
-        run = check(CheckArgs(paths, rules, fail_under, tuple(fail_on)), out.add)  # type: ignore[arg-type]
-        out.close(run)
+        specs = [parse_output(spec) for spec in outputs]
+        if fmt in BINARY_FORMATS and _tty(sys.stdout):
+            raise UsageError([Problem(f"--format {fmt}", "二进制格式不输出到终端,请用 -o 或重定向",
+                                      "a binary format is not written to a terminal: use -o or redirect")])
+        context = Context(lang, _color(sys.stdout, color_mode), only_failing=only_failing)
+        bar = Bar(lang) if _tty(sys.stderr) else None
+        args = CheckArgs(paths, rules, fail_under, tuple(fail_on), tuple(exclude), changed)  # type: ignore[arg-type]
+        with Outputs(fmt, context, specs, bar) as out:
+            run = check(args, out.add, out)
+            out.close(run)
+        for note in run.skipped:
+            click.echo(note.render(lang), err=True)
         for problem in run.problems:
             click.echo(problem.render(lang), err=True)
         return run.exit_code

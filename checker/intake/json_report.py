@@ -9,13 +9,14 @@ from json.scanner import make_scanner
 from pathlib import Path
 from typing import Any
 
-from checker.errors import SubmissionError
+from checker.errors import NotAReportError, Problem, SubmissionError
 from checker.intake import Intake
 from checker.loading import build_model, json_decoder, parse_json, read_text, schema_problems
 from checker.locations import JsonPath, SourceMap, format_path
 from checker.models.submission import Submission
 
 ENTRY_LISTS = ("indicators", "obligations")
+REPORT_KEYS = ("plan", "reporter", "year")  # a file with none of them is not a report at all
 _SPACE = re.compile(r"[ \t\n\r]*")
 
 
@@ -24,6 +25,10 @@ def read(path: Path) -> Intake:
     text = read_text(path, SubmissionError)
     lines: dict[JsonPath, int] = {}
     data = parse_json(text, name, SubmissionError, lambda t: _decode_with_lines(t, lines))
+    if not any(key in data for key in REPORT_KEYS):
+        raise NotAReportError([Problem(
+            name, "不是年度报告(缺少 plan、reporter、year)", "not an annual report (no plan, reporter or year)",
+        )])
     problems = schema_problems(data, "submission", name, lines, format_path, compiled_first=True)
     if problems:
         raise SubmissionError(problems)
