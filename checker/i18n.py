@@ -202,6 +202,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "ex_unknown": ("未知规则编号{hint}", "unknown rule id{hint}"),
     "rules_for": ("{reporter} 在 {plan} 中承担的规则({n} 条)", "what {reporter} owes under {plan} ({n} rules)"),
     "role": ("角色", "role"),
+    "results": ("结果", "results"),
+    "failing_n": ("不通过规则数", "failing rules"),
 }
 
 # Closed sets, by namespace: status, progress, grade, cmp (comparator), attribute, role, kind, recurrence, deliverable.
