@@ -72,10 +72,11 @@ class Missing:
     years: tuple[int, ...]
 
     def roles(self) -> dict[str, int]:
-        out: dict[str, int] = {}
+        """Rules owed per role, in the order subject, lead, support, joint."""
+        out = {role: 0 for role in ("subject", "lead", "support", "joint")}
         for owed in self.owed:
-            out[owed.role] = out.get(owed.role, 0) + 1
-        return out
+            out[owed.role] += 1
+        return {role: n for role, n in out.items() if n}
 
 
 def roster(plan: Plan, reported: set[tuple[str, int]]) -> list[Missing]:
