@@ -163,16 +163,21 @@ def checker_group() -> None:
 @click.argument("plan", required=False)
 @rules_option
 @click.option("--format", "fmt", type=click.Choice(formats_for("rules")), default="text", show_default=True)
+@click.option(
+    "--reporter", default=None, metavar="NAME",
+    help="只列出该报送主体承担的规则及其角色(牵头、配合、共同负责)/ Only what this reporter owes, with its role "
+    "(lead, support, joint).",
+)
 @lang_option
 @traceback_option
-def rules_command(plan: str | None, rules: Path | None, fmt: str, lang: Lang, traceback: bool) -> None:
+def rules_command(plan: str | None, rules: Path | None, fmt: str, reporter: str | None, lang: Lang, traceback: bool) -> None:
     """列出规则(指定规划编号或规则文件,或全部)/ List rules of PLAN (id or file) or of all plans."""
 
     def body() -> int:
         from checker import listing
         from checker.output import render
 
-        render("rules", fmt, listing.select_plans(rules, plan), _stdout(), Context(lang))
+        render("rules", fmt, listing.listings(rules, plan, reporter), _stdout(), Context(lang))
         return EXIT_OK
 
     sys.exit(_guard(traceback, body, lang))
@@ -184,7 +189,7 @@ def rules_command(plan: str | None, rules: Path | None, fmt: str, lang: Lang, tr
 @lang_option
 @traceback_option
 def explain_command(rule_id: str, rules: Path | None, lang: Lang, traceback: bool) -> None:
-    """显示一条规则的全部内容 / Show one rule in full."""
+    """显示一条规则的全部内容(编号不区分大小写)/ Show one rule in full (the id in any case)."""
 
     def body() -> int:
         from checker import listing

@@ -199,7 +199,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "ex_deliverable": ("成果", "deliverable"),
     "ex_source": ("规划原文", "the plan says"),
     "ex_interpretation": ("解释", "interpretation"),
-    "ex_unknown": ("未知规则编号{hint}", "unknown rule id{hint}"),
     "rules_for": ("{reporter} 在 {plan} 中承担的规则({n} 条)", "what {reporter} owes under {plan} ({n} rules)"),
     "role": ("角色", "role"),
     "results": ("结果", "results"),
