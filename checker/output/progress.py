@@ -20,8 +20,9 @@ class Bar:
         if total > 1:
             from tqdm import tqdm
 
-            # leave=False: the bar disappears when done, so the terminal keeps only the results.
-            self.bar = tqdm(total=total, unit=word("progress_unit", self.lang), desc=word("progress", self.lang), leave=False)
+            # leave=False: the bar disappears when done, so the terminal keeps only the results;
+            # mininterval=0: it moves once per folder, rarely enough to draw every step.
+            self.bar = tqdm(total=total, unit=word("progress_unit", self.lang), desc=word("progress", self.lang), leave=False, mininterval=0, miniters=1)
 
     def advance(self, files: int) -> None:
         if self.bar is not None:
