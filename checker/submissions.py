@@ -44,7 +44,8 @@ def find(paths: Iterable[str], exclude: Iterable[str] = (), changed: bool = Fals
             pattern = "*" if changed else "**/*"
             hits = sorted(
                 p for suffix in READERS for p in path.glob(f"{pattern}{suffix}")
-                if p.is_file() and not _hidden(p, path) and not _excluded(p, path, patterns)
+                # a changed file's folder is matched as given (a pre-commit hook's --exclude mistakes)
+                if p.is_file() and not _hidden(p, path) and not _excluded(p, Path() if changed else path, patterns)
             )
             if not hits and not changed:
                 out.problems.append(Problem(raw, "目录中没有 .json 报告文件", "no .json submission in this directory"))
@@ -63,6 +64,6 @@ def _hidden(path: Path, root: Path) -> bool:
 
 
 def _excluded(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
-    relative = path.relative_to(root)
+    relative = path.relative_to(root) if root != Path() else path
     names = (relative.as_posix(), *relative.parts)
     return any(fnmatch(name, pattern) for pattern in patterns for name in names)

@@ -60,7 +60,7 @@ class Context:
     lang: Lang = "zh"
     color: bool = False
     output_dir: Path | None = None  # where files beside the main output may go
-    only_failing: bool = False  # list only rules whose status fails (text, summary, markdown)
+    only_failing: bool = False  # list only rules whose status fails (text, csv, xlsx)
 
 
 class Renderer(Protocol):

@@ -117,6 +117,12 @@ def test_changed_files_check_their_whole_folder(cli: CliRunner, tmp_path: Path) 
     assert [a["submission"] for a in json.loads(result.stdout)["assessments"]] == [str(folder / "a.json"), str(folder / "b.json")]
 
 
+def test_changed_with_exclude(cli: CliRunner, tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    result = check(cli, "--changed", str(folder / "mistakes" / "veto.json"), str(folder / "a.json"), "--exclude", "mistakes", "--format", "json")
+    assert [a["submission"] for a in json.loads(result.stdout)["assessments"]] == [str(folder / "a.json")]
+
+
 def test_pre_commit_hook_runs_check_changed() -> None:
     [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["entry"] == "check --changed"
