@@ -103,8 +103,9 @@ class Outputs:
         return self
 
     def add(self, assessment: Assessment) -> None:
-        for each in self.renderers:
-            each.add(assessment)
+        with self.progress.aside() if self.progress is not None else nullcontext():
+            for each in self.renderers:
+                each.add(assessment)
 
     # As the run's Progress: the bar, and the end of each folder for renderers that wait for it.
     def start(self, total: int) -> None:
