@@ -11,7 +11,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
 
 import click
 
@@ -20,8 +20,18 @@ from checker.i18n import LANGS, Lang
 from checker.output import Context, formats_for
 
 
-def _color(stream: Any) -> bool:
-    return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
+ColorMode = Literal["auto", "always", "never"]
+
+
+def _color(stream: Any, mode: ColorMode = "auto") -> bool:
+    """Colour on a terminal unless NO_COLOR is set and non-empty (no-color.org); --color overrides."""
+    if mode != "auto":
+        return mode == "always"
+    return not os.environ.get("NO_COLOR") and _tty(stream)
+
+
+def _tty(stream: Any) -> bool:
+    return hasattr(stream, "isatty") and stream.isatty()
 
 
 def _stdout() -> BinaryIO:
@@ -86,11 +96,34 @@ traceback_option = click.option("--traceback", is_flag=True, help="内部错误�
     "--gate-on", type=click.Choice(["risk_accepted", "raw"]), default="risk_accepted", show_default=True,
     help="门槛依据:适用豁免后的得分,或原始得分 / Gate on the score with waivers applied, or on the raw score.",
 )
+@click.option(
+    "-o", "--output", "outputs", multiple=True, metavar="FORMAT=PATH",
+    help="另写一个文件(可重复),如 html=report.html、junit:junit.xml;仅给路径时按扩展名定格式;原子写入 / "
+    "Also write FORMAT to PATH (repeatable), e.g. html=report.html or junit:junit.xml; a bare PATH takes "
+    "the format of its suffix; written atomically.",
+)
+@click.option(
+    "--exclude", multiple=True, metavar="GLOB",
+    help="目录中不检查的文件(可重复;匹配相对路径、文件名或目录名)/ Skip files found in folders that match "
+    "(repeatable; matched against the relative path, the file name and each folder name).",
+)
+@click.option("--only-failing", is_flag=True, help="只列出不通过的规则 / List only rules with a failing status.")
+@click.option(
+    "--color", "color_mode", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
+    help="终端着色(auto:终端且未设 NO_COLOR)/ Colour (auto: on a terminal unless NO_COLOR is set).",
+)
+@click.option(
+    "--changed", is_flag=True,
+    help="PATHS 为改动的文件:检查其所在目录的全部报告(pre-commit 用)/ PATHS are changed files: check every "
+    "report in their folders (for pre-commit).",
+)
 @traceback_option
 @click.version_option(package_name="plan-compliance-checker")
 def check_command(
     paths: tuple[str, ...], rules: Path | None, fmt: str, lang: Lang, fail_under: float | None,
-    fail_on: tuple[str, ...], decisions: tuple[Path, ...], as_of: dt.datetime | None, gate_on: str, traceback: bool,
+    fail_on: tuple[str, ...], decisions: tuple[Path, ...], as_of: dt.datetime | None, gate_on: str,
+    outputs: tuple[str, ...], exclude: tuple[str, ...], only_failing: bool, color_mode: ColorMode, changed: bool,
+    traceback: bool,
 ) -> None:
     """检查年度报告(文件或目录)是否符合规划规则。
     Check annual reports (files or directories) against their plans' rules.
@@ -100,20 +133,37 @@ def check_command(
       0 全部通过 / all pass
       1 有评估不通过(不合格、一票否决、不完整、自评未经确认而无等级、
         --fail-under/--fail-on)/ an assessment fails
-      2 输入或用法错误 / invalid input or usage
+      2 输入或用法错误(即使同时有评估不通过:结果不完整)/ invalid input or usage
+        (even when an assessment also fails: the run is incomplete)
       3 内部错误 / internal error
+
+    \b
+    格式 / formats: text summary json html csv xlsx junit sarif github markdown
+    例 / e.g.: check reports/ -o html=report.html -o junit=junit.xml -o sarif=check.sarif
     """
 
     def body() -> int:
-        from checker.output import renderer
+        from checker.errors import Problem, UsageError
+        from checker.output import BINARY_FORMATS
+        from checker.output.files import Outputs, parse_output
+        from checker.output.progress import Bar
         from checker.run import CheckArgs, check
 
-        out = renderer(fmt, _stdout(), Context(lang, _color(sys.stdout)))
+        specs = [parse_output(spec) for spec in outputs]
+        if fmt in BINARY_FORMATS and _tty(sys.stdout):
+            raise UsageError([Problem(f"--format {fmt}", "二进制格式不输出到终端,请用 -o 或重定向",
+                                      "a binary format is not written to a terminal: use -o or redirect")])
+        context = Context(lang, _color(sys.stdout, color_mode), only_failing=only_failing)
+        bar = Bar(lang) if _tty(sys.stderr) else None
         args = CheckArgs(
-            paths, rules, fail_under, tuple(fail_on), decisions, as_of.date() if as_of else None, gate_on,  # type: ignore[arg-type]
+            paths, rules, fail_under, tuple(fail_on), exclude=tuple(exclude), changed=changed,  # type: ignore[arg-type]
+            decisions=decisions, as_of=as_of.date() if as_of else None, gate_on=gate_on,  # type: ignore[arg-type]
         )
-        run = check(args, out.add)
-        out.close(run)
+        with Outputs(fmt, context, specs, bar) as out:
+            run = check(args, out.add, out)
+            out.close(run)
+        for note in run.skipped:
+            click.echo(note.render(lang), err=True)
         for problem in run.problems:
             click.echo(problem.render(lang), err=True)
         return run.exit_code
@@ -131,16 +181,21 @@ def checker_group() -> None:
 @click.argument("plan", required=False)
 @rules_option
 @click.option("--format", "fmt", type=click.Choice(formats_for("rules")), default="text", show_default=True)
+@click.option(
+    "--reporter", default=None, metavar="NAME",
+    help="只列出该报送主体承担的规则及其角色(牵头、配合、共同负责)/ Only what this reporter owes, with its role "
+    "(lead, support, joint).",
+)
 @lang_option
 @traceback_option
-def rules_command(plan: str | None, rules: Path | None, fmt: str, lang: Lang, traceback: bool) -> None:
+def rules_command(plan: str | None, rules: Path | None, fmt: str, reporter: str | None, lang: Lang, traceback: bool) -> None:
     """列出规则(指定规划编号或规则文件,或全部)/ List rules of PLAN (id or file) or of all plans."""
 
     def body() -> int:
         from checker import listing
         from checker.output import render
 
-        render("rules", fmt, listing.select_plans(rules, plan), _stdout(), Context(lang))
+        render("rules", fmt, listing.listings(rules, plan, reporter), _stdout(), Context(lang))
         return EXIT_OK
 
     sys.exit(_guard(traceback, body, lang))
@@ -152,7 +207,7 @@ def rules_command(plan: str | None, rules: Path | None, fmt: str, lang: Lang, tr
 @lang_option
 @traceback_option
 def explain_command(rule_id: str, rules: Path | None, lang: Lang, traceback: bool) -> None:
-    """显示一条规则的全部内容 / Show one rule in full."""
+    """显示一条规则的全部内容(编号不区分大小写)/ Show one rule in full (the id in any case)."""
 
     def body() -> int:
         from checker import listing

@@ -72,3 +72,8 @@ class SubmissionError(CheckerError):
 
 class UsageError(CheckerError):
     """The command line names something that does not exist."""
+
+
+class NotAReportError(SubmissionError):
+    """A file that is no annual report at all (none of plan, reporter, year): a package.json in a
+    folder of reports. Skipped with a note when found by searching a folder, an error when named."""

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from checker.catalog import Catalog
+from checker.engine.reporter import en_candidates, zh_candidates
+from checker.names import suggest
 from checker.errors import Problem, UsageError
-from checker.models.plan import IndicatorRule, ObligationRule, QuantityDeliverable
-from checker.rulefile import Plan, Rule, load_rule_file
+from checker.models.plan import Entity, IndicatorRule, ObligationRule, QuantityDeliverable
+from checker.names import normalise
+from checker.rulefile import Plan, Rule, load_rule_file, rule_title
+from checker.scope import NON_REPORTING, Role, owed_rules
 from checker.trend import stated_target_level
 
 def select_plans(rules: Path | None, plan: str | None) -> list[Plan]:
@@ -122,8 +127,57 @@ def _obligation_fields(plan: Plan, rule: ObligationRule) -> dict[str, Any]:
 
 
 def rules_named(rules: Path | None, rule_id: str) -> list[tuple[Plan, Rule]]:
-    """Every plan's rule with this id (ids are unique within a plan, not across plans)."""
-    hits = [(plan, plan.rules[rule_id]) for plan in Catalog(rules).all() if rule_id in plan.rules]
+    """Every plan's rule with this id (ids are unique within a plan, not across plans).
+
+    Ids are matched exactly, then regardless of case; an unknown id is a usage error naming the
+    closest ids and names of every plan.
+    """
+    plans = Catalog(rules).all()
+    hits = [(plan, plan.rules[rule_id]) for plan in plans if rule_id in plan.rules]
     if not hits:
-        raise UsageError([Problem(rule_id, "未知规则编号", "unknown rule id")])
+        folded = rule_id.casefold()
+        hits = [(plan, rule) for plan in plans for rule in plan.rules.values() if rule.id.casefold() == folded]
+    if not hits:
+        options = {name: rule.id for plan in plans for rule in plan.rules.values() for name in (rule.id, rule_title(rule))}
+        close = suggest(rule_id, options)
+        raise UsageError([Problem(rule_id, f"未知规则编号{zh_candidates(close)}", f"unknown rule id{en_candidates(close)}")])
     return hits
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The rules of one plan to list; with a reporter, only those it owes, each with its role."""
+
+    plan: Plan
+    rules: tuple[tuple[Rule, Role | None], ...]
+    reporter: Entity | None = None
+
+
+def listings(rules: Path | None, plan: str | None, reporter: str | None = None) -> list[Listing]:
+    """What `checker rules` lists: every rule of the plans asked for, or what `reporter` owes in each."""
+    plans = select_plans(rules, plan)
+    if reporter is None:
+        return [Listing(p, tuple((rule, None) for rule in p.rules.values())) for p in plans]
+    out = []
+    for p in plans:
+        entity = _entity(p, reporter)
+        if entity is not None:
+            out.append(Listing(p, tuple((o.rule, o.role) for o in owed_rules(p, entity)), entity))
+    if not out:
+        options = {name: e.id for p in plans for e in p.entities.values() if e.type not in NON_REPORTING
+                   for name in (e.id, e.name, *e.aliases)}
+        close = suggest(reporter, options)
+        raise UsageError([Problem(
+            reporter, f"规划中没有此报送主体{zh_candidates(close)}", f"no plan has this reporter{en_candidates(close)}",
+        )])
+    return out
+
+
+def _entity(plan: Plan, reporter: str) -> Entity | None:
+    wanted = normalise(reporter)
+    for entity in plan.entities.values():
+        if entity.type not in NON_REPORTING and (
+            entity.id == reporter or wanted in {normalise(n) for n in (entity.name, *entity.aliases)}
+        ):
+            return entity
+    return None

@@ -11,23 +11,24 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
+from typing import Protocol
 
 from checker.catalog import Catalog
 from checker.codes import EXIT_FAIL, EXIT_INPUT, EXIT_OK, ScoreBasis, Status
+from checker.decisions import load_decisions
 from checker.engine.judge import evaluate
 from checker.engine.reporter import resolve_reporter
-from checker.errors import CheckerError, Problem, SubmissionError
+from checker.errors import CheckerError, NotAReportError, Problem, SubmissionError
 from checker.gates import GateOptions, gate
-from checker.intake import Intake, read_all
+from checker.intake import Intake, read
 from checker.judgement import Assessment, JudgedReport
 from checker.locations import SourceMap, cell_order
 from checker.models.submission import Submission
-from checker.decisions import load_decisions
 from checker.passes import Pass, passes_for, run_passes
 from checker.rulefile import Plan
 from checker.scoring import score
 from checker.series import PriorValues, Report, merge, order_series
-from checker.submissions import collect
+from checker.submissions import find
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class CheckArgs:
     rules: Path | None = None
     fail_under: float | None = None
     fail_on: tuple[Status, ...] = ()
+    exclude: tuple[str, ...] = ()  # globs of files not to check in the folders searched
+    changed: bool = False  # paths are changed files: check every report of their folders
     decisions: tuple[Path, ...] = ()  # assessors' decisions files or folders
     as_of: dt.date | None = None  # the day waivers are judged expired on (default: today)
     gate_on: ScoreBasis = "risk_accepted"
@@ -48,9 +51,12 @@ class CheckRun:
     problems: list[Problem] = field(default_factory=list)
     assessed: int = 0
     failed: int = 0
+    skipped: list[Problem] = field(default_factory=list)  # files found in folders that are no reports
 
     @property
     def exit_code(self) -> int:
+        """2 when any input was invalid, even if an assessment also failed: the run is incomplete,
+        so its verdict cannot be trusted (the failures are still reported); else 1 or 0."""
         if self.problems:
             return EXIT_INPUT
         return EXIT_FAIL if self.failed else EXIT_OK
@@ -59,7 +65,15 @@ class CheckRun:
 Sink = Callable[[Assessment], None]
 
 
-def check(args: CheckArgs, sink: Sink) -> CheckRun:
+class Progress(Protocol):
+    """Told how many report files there are, then how many are done as each folder finishes."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, files: int) -> None: ...
+
+
+def check(args: CheckArgs, sink: Sink, progress: Progress | None = None) -> CheckRun:
     """Check every report named, giving each assessment to `sink` as soon as its folder is done.
 
     Bad files become problems and the others are still checked. Reports of the same plan and
@@ -68,8 +82,8 @@ def check(args: CheckArgs, sink: Sink) -> CheckRun:
     the command line.
     """
     run = CheckRun()
-    files, problems = collect(args.paths)
-    run.problems.extend(problems)
+    found = find(args.paths, args.exclude, args.changed)
+    run.problems.extend(found.problems)
     try:
         catalog = Catalog(args.rules)
         # Without the assessor's decisions the outcomes would be wrong, not merely incomplete: stop.
@@ -78,16 +92,36 @@ def check(args: CheckArgs, sink: Sink) -> CheckRun:
         run.problems.extend(exc.problems)
         return _finish(run)
     passes = passes_for(decisions, args.as_of or dt.date.today())
-    series_list, problems = order_series(list(_reports(catalog, read_all(files), run.problems)))
-    series_list = [series for series in series_list if series]  # a year given twice leaves a series empty
-    run.problems.extend(problems)
     options = GateOptions(args.fail_under, args.fail_on, args.gate_on)
-    for _folder, in_folder in groupby(series_list, key=lambda series: str(series[0].path.parent)):
-        for assessment in _assess_folder(list(in_folder), passes, options, run.problems):
+    if progress is not None:
+        progress.start(len(found.files))
+    # A series lives in one folder, so each folder is read, judged and handed on before the next.
+    for _folder, in_folder in groupby(sorted(found.files, key=lambda p: str(p.parent)), key=lambda p: str(p.parent)):
+        files = list(in_folder)
+        intakes = _read(files, found.named, run)
+        series_list, problems = order_series(list(_reports(catalog, intakes, run.problems)))
+        series_list = [series for series in series_list if series]  # a year given twice leaves a series empty
+        run.problems.extend(problems)
+        for assessment in _assess_folder(series_list, passes, options, run.problems):
             run.assessed += 1
             run.failed += not assessment.gate.passed
             sink(assessment)
+        if progress is not None:
+            progress.advance(len(files))
     return _finish(run)
+
+
+def _read(files: list[Path], named: set[Path], run: CheckRun) -> list[tuple[Path, Intake | list[Problem]]]:
+    out: list[tuple[Path, Intake | list[Problem]]] = []
+    for path in files:
+        try:
+            out.append((path, read(path)))
+        except NotAReportError as exc:
+            # Named on the command line it is a mistake; found in a folder it is just another file.
+            (run.problems if path in named else run.skipped).extend(exc.problems)
+        except CheckerError as exc:
+            out.append((path, exc.problems))
+    return out
 
 
 def _finish(run: CheckRun) -> CheckRun:

@@ -6,6 +6,8 @@ import errno
 import os
 import stat
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from pathlib import Path
 
 from checker.errors import Problem
@@ -15,40 +17,72 @@ MAX_FILES = 100_000  # files named or found in one run
 SUFFIXES = tuple(READERS)
 
 
-def collect(paths: Iterable[str]) -> tuple[list[Path], list[Problem]]:
-    """Report files named on the command line; folders are searched for each suffix in READERS.
+@dataclass
+class Found:
+    """The report files to read, which of them were named on the command line, and what was wrong."""
 
-    Nothing is skipped silently: an empty path, a folder that cannot be read, and a *.json entry
-    that is a dangling or looping symbolic link are problems. Entries with a report suffix that are not
-    regular files (a FIFO, a device) are listed, and refused with their own message when read.
-    Hidden files and folders (.git, .cache) are not searched.
+    files: list[Path] = field(default_factory=list)
+    named: set[Path] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def collect(paths: Iterable[str]) -> tuple[list[Path], list[Problem]]:
+    """Report files named on the command line; folders are searched recursively for each suffix in READERS."""
+    found = find(paths)
+    return found.files, found.problems
+
+
+def find(paths: Iterable[str], exclude: Iterable[str] = (), changed: bool = False) -> Found:
+    """Report files of the paths given: files as named, folders searched recursively.
+
+    Nothing is skipped silently: an empty path, a folder that cannot be read, and a report-suffixed
+    entry that is a dangling or looping symbolic link are problems. Entries that are not regular
+    files (a FIFO, a device) are listed, and refused with their own message when read. Hidden files
+    and folders (.git, .cache) and Excel's ~$ lock files are not searched.
+
+    `exclude` globs drop files found in folders (never a file named): a pattern matches the path
+    relative to the folder searched, the file's name, or the name of a folder on the way.
+    With `changed`, the paths are changed files (a pre-commit hook's): each stands for every
+    report in its own folder, since a year's judgement depends on the other years of its series.
     """
-    files: list[Path] = []
-    problems: list[Problem] = []
+    patterns = tuple(exclude)
+    out = Found()
+    if changed:
+        paths = list(dict.fromkeys(str(Path(p).parent) for p in paths if Path(p).suffix.lower() in READERS))
     for raw in paths:
         if raw == "":
-            problems.append(Problem(raw, "路径为空(未指定文件或目录)", "empty path (no file or directory named)"))
+            out.problems.append(Problem(raw, "路径为空(未指定文件或目录)", "empty path (no file or directory named)"))
             continue
         path = Path(raw)
         try:
             mode = path.stat().st_mode
         except OSError as exc:
-            problems.append(_missing(raw, path, exc))
+            out.problems.append(_missing(raw, path, exc))
             continue
         if stat.S_ISDIR(mode):
-            found, trouble = _search(path)
-            problems.extend(trouble)
-            if not found and not trouble:
+            hits, trouble = _search(path, recursive=not changed)
+            # a changed file's folder is matched as given (a pre-commit hook's --exclude patterns)
+            hits = [p for p in hits if not _excluded(p, Path() if changed else path, patterns)]
+            out.problems.extend(trouble)
+            if not hits and not trouble and not changed:
                 suffixes = "、".join(READERS)
-                problems.append(Problem(raw, f"目录中没有报告文件({suffixes})", f"no submission ({', '.join(READERS)}) in this directory"))
-            files.extend(found)
+                out.problems.append(Problem(raw, f"目录中没有报告文件({suffixes})", f"no submission ({', '.join(READERS)}) in this directory"))
+            out.files.extend(hits)
         else:
-            files.append(path)
-        if len(files) > MAX_FILES:
-            problems.append(Problem(raw, f"文件过多(一次最多 {MAX_FILES} 份)", f"too many files (at most {MAX_FILES} in one run)"))
-            files = files[:MAX_FILES]
+            out.files.append(path)
+            out.named.add(path)
+        if len(out.files) > MAX_FILES:
+            out.problems.append(Problem(raw, f"文件过多(一次最多 {MAX_FILES} 份)", f"too many files (at most {MAX_FILES} in one run)"))
+            out.files = out.files[:MAX_FILES]
             break
-    return list(dict.fromkeys(files)), problems
+    out.files = list(dict.fromkeys(out.files))
+    return out
+
+
+def _excluded(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
+    relative = path.relative_to(root) if root != Path() else path
+    names = (relative.as_posix(), *relative.parts)
+    return any(fnmatch(name, pattern) for pattern in patterns for name in names)
 
 
 def _missing(raw: str, path: Path, exc: OSError) -> Problem:
@@ -63,8 +97,9 @@ def _missing(raw: str, path: Path, exc: OSError) -> Problem:
     return Problem(raw, f"无法访问:{exc.strerror}", f"cannot access: {exc.strerror}")
 
 
-def _search(root: Path) -> tuple[list[Path], list[Problem]]:
-    """Report files under root, in name order; folders reached twice (a symlink loop) are searched once."""
+def _search(root: Path, recursive: bool = True) -> tuple[list[Path], list[Problem]]:
+    """Report files under root (only its own with recursive=False), in name order; folders reached
+    twice (a symlink loop) are searched once."""
     found: list[Path] = []
     problems: list[Problem] = []
     seen: set[tuple[int, int]] = set()
@@ -103,5 +138,6 @@ def _search(root: Path) -> tuple[list[Path], list[Problem]]:
                 found.append(path)
                 if len(found) > MAX_FILES:
                     return found, problems
-        stack.extend(reversed(subfolders))
+        if recursive:
+            stack.extend(reversed(subfolders))
     return sorted(found), problems

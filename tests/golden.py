@@ -97,6 +97,61 @@ def text_path(name: str) -> Path:
     return GOLDEN / "text" / f"{name}.txt"
 
 
+# Every output format kept as exact bytes: name -> (paths, rule file or None, language, exclude globs)
+FORMAT_CASES: dict[str, tuple[tuple[str, ...], str | None, str, tuple[str, ...]]] = {
+    "scoring-example.zh": (("docs/examples/scoring-example.json",), "tests/fixtures/mini-plan.yaml", "zh", ()),
+    "scoring-example.en": (("docs/examples/scoring-example.json",), "tests/fixtures/mini-plan.yaml", "en", ()),
+    # a batch: several reporters and years, a sub-folder, input errors (exit 2), the roster
+    "hubei.zh": (("submissions/hubei",), None, "zh", ()),
+}
+# the batch's JSON is tests/golden/hubei.json already (as records)
+FORMAT_SKIP: dict[str, frozenset[str]] = {"hubei.zh": frozenset({"json"})}
+# format -> file suffix of its golden; the workbook is kept as its cells (its zip bytes carry times)
+FORMAT_SUFFIXES: dict[str, str] = {
+    "text": ".txt", "summary": ".summary.txt", "json": ".json", "html": ".html", "csv": ".csv", "xlsx": ".xlsx.json",
+    "junit": ".junit.xml", "sarif": ".sarif", "github": ".github.txt", "markdown": ".md",
+}
+
+
+def format_bytes(name: str, fmt: str) -> bytes:
+    """What `check` writes in format `fmt` for one format case, run from the repository root."""
+    paths, rules, lang, exclude = FORMAT_CASES[name]
+    cwd = os.getcwd()
+    os.chdir(REPO)
+    try:
+        out = io.BytesIO()
+        made = renderer(fmt, out, Context(lang))  # type: ignore[arg-type]
+        made.close(check(CheckArgs(paths, Path(rules) if rules else None, exclude=exclude), made.add))
+    finally:
+        os.chdir(cwd)
+    return out.getvalue()
+
+
+def workbook_cells(data: bytes) -> dict[str, list[list[Any]]]:
+    """Every sheet of a workbook as rows of cell values."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True)
+    return {sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets}
+
+
+def format_golden(name: str, fmt: str) -> bytes:
+    """The bytes a format case's golden file holds (for the workbook: its cells as JSON)."""
+    data = format_bytes(name, fmt)
+    if fmt == "xlsx":
+        return (json.dumps(workbook_cells(data), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return data
+
+
+def format_path(name: str, fmt: str) -> Path:
+    return GOLDEN / "formats" / f"{name}{FORMAT_SUFFIXES[fmt]}"
+
+
+def format_cases() -> list[tuple[str, str]]:
+    """(case, format) of every format golden."""
+    return [(name, fmt) for name in FORMAT_CASES for fmt in FORMAT_SUFFIXES if fmt not in FORMAT_SKIP.get(name, ())]
+
+
 def main() -> None:
     GOLDEN.mkdir(exist_ok=True)
     for folder in example_folders():
@@ -107,6 +162,10 @@ def main() -> None:
     for name in TEXT_CASES:
         text_path(name).write_text(text_for(name), encoding="utf-8")
         print(f"wrote {text_path(name).relative_to(REPO)}")
+    format_path("x", "text").parent.mkdir(exist_ok=True)
+    for name, fmt in format_cases():
+        format_path(name, fmt).write_bytes(format_golden(name, fmt))
+        print(f"wrote {format_path(name, fmt).relative_to(REPO)}")
 
 
 if __name__ == "__main__":

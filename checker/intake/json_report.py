@@ -9,7 +9,7 @@ from json.scanner import make_scanner
 from pathlib import Path
 from typing import Any
 
-from checker.errors import SubmissionError
+from checker.errors import NotAReportError, Problem, SubmissionError
 from checker.intake import Intake
 from checker.intake.validate import validate
 from checker.loading import parse_json, read_text
@@ -18,6 +18,7 @@ from checker.locations import JsonPath, SourceMap
 # How deep lines are recorded: top-level keys, entries, their fields, history/evidence items and
 # their fields. Deeper values (none in a valid report) are parsed by the C scanner in one go.
 WALK_DEPTH = 5
+REPORT_KEYS = ("plan", "reporter", "year")  # a file with none of them is not a report at all
 _SPACE = re.compile(r"[ \t\n\r]*")
 
 
@@ -25,6 +26,10 @@ def read(path: Path) -> Intake:
     name = str(path)
     text = read_text(path, SubmissionError)
     data, lines = parse_json(text, name, SubmissionError, decode_with_lines)
+    if not any(key in data for key in REPORT_KEYS):
+        raise NotAReportError([Problem(
+            name, "不是年度报告(缺少 plan、reporter、year)", "not an annual report (no plan, reporter or year)",
+        )])
     source = SourceMap(name, lines)
     checked = validate(data, source)
     if checked.submission is None:

@@ -2,7 +2,9 @@
 
 A `check` renderer is a class `Renderer(stream, context)` with `add(assessment)`, called as each
 assessment is done, and `close(run)`, called once at the end; it writes bytes, so one renderer may
-write text, XML, HTML or a workbook. `rules` and `explain` renderers are functions
+write text, XML, HTML or a workbook. A renderer that holds a folder's assessments back (to print a
+line per report before the details) may also define `folder_done()`, called when every assessment
+of a folder has been added. `rules` and `explain` renderers are functions
 `render(plans | hits, stream, context)`. Adding a format is one module and one line in OUTPUTS.
 """
 
@@ -22,10 +24,29 @@ Command = Literal["check", "rules", "explain"]
 
 # command -> format name -> module
 OUTPUTS: dict[Command, dict[str, str]] = {
-    "check": {"text": "checker.output.text", "json": "checker.output.json"},
+    "check": {
+        "text": "checker.output.text",
+        "json": "checker.output.json",
+        "summary": "checker.output.summary",
+        "html": "checker.output.html",
+        "csv": "checker.output.csv",
+        "xlsx": "checker.output.xlsx",
+        "junit": "checker.output.junit",
+        "sarif": "checker.output.sarif",
+        "github": "checker.output.github",
+        "markdown": "checker.output.markdown",
+    },
     "rules": {"text": "checker.output.catalog_text", "json": "checker.output.catalog_json"},
     "explain": {"text": "checker.output.catalog_text"},
 }
+
+
+# `-o PATH` without a format: the format its suffix names.
+SUFFIXES: dict[str, str] = {
+    ".txt": "text", ".json": "json", ".html": "html", ".htm": "html", ".csv": "csv", ".xlsx": "xlsx",
+    ".xml": "junit", ".sarif": "sarif", ".md": "markdown",
+}
+BINARY_FORMATS = frozenset({"xlsx"})  # not for a terminal
 
 
 def formats_for(command: Command) -> tuple[str, ...]:
@@ -39,6 +60,7 @@ class Context:
     lang: Lang = "zh"
     color: bool = False
     output_dir: Path | None = None  # where files beside the main output may go
+    only_failing: bool = False  # list only rules whose status fails (text, csv, xlsx)
 
 
 class Renderer(Protocol):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-import unicodedata
+from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from checker.codes import STATUS_POLICY, STATUSES
@@ -11,83 +11,102 @@ from checker.i18n import Lang, fmt_number, label, word
 from checker.judgement import Assessment as Judged
 from checker.models.results import Assessment, RuleResult
 from checker.output import Context
+from checker.output.cells import Painter as _Painter
+from checker.output.cells import clip, pad, width
+from checker.output.overview import Row, row, score_text
 from checker.output.records import assessment_record
 from checker.run import CheckRun
+
+__all__ = ["Renderer", "clip", "pad", "width"]
+ID_CELLS = 16  # the rule column's least width; wider when an id is longer
+
 
 def _color(status: str) -> str:
     return STATUS_POLICY[status].color  # type: ignore[index]
 
 
-def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def pad(text: str, cells: int) -> str:
-    return text + " " * max(0, cells - width(text))
-
-
-def clip(text: str, cells: int) -> str:
-    out = ""
-    for char in text:
-        if width(out + char) > cells - 1:
-            return out + "…"
-        out += char
-    return out
-
-
-class _Painter:
-    def __init__(self, color: bool) -> None:
-        self.color = color
-
-    def __call__(self, text: str, code: str) -> str:
-        return f"\033[{code}m{text}\033[0m" if self.color else text
-
-
 class Renderer:
-    """Each assessment as it is done, then a line of counts when there was more than one file."""
+    """Each folder's assessments as the folder is done: a line per report first when there are
+    several, then each report in full; at the end a line of counts when there was more than one file.
+
+    Only the current folder's rendered text is held (a folder is judged together anyway).
+    """
 
     def __init__(self, stream: BinaryIO, context: Context) -> None:
         self.stream, self.lang, self.paint, self.count = stream, context.lang, _Painter(context.color), 0
+        self.only_failing = context.only_failing
+        self.folder: Path | None = None
+        self.rows: list[Row] = []
+        self.details: list[str] = []
 
     def add(self, assessment: Judged) -> None:
+        folder = assessment.report.path.parent
+        if folder != self.folder:
+            self._flush()
+            self.folder = folder
+        out = io.StringIO()
+        _assessment(assessment_record(assessment, self.lang), assessment, out, self.lang, self.paint, self.only_failing)
+        self.rows.append(row(assessment))
+        self.details.append(out.getvalue())
+
+    def folder_done(self) -> None:
+        self._flush()
+
+    def _flush(self) -> None:
+        if not self.details:
+            return
+        from checker.output.summary import block
+
         out = io.StringIO()
         if self.count:
             out.write("\n")
-        _assessment(assessment_record(assessment, self.lang), assessment, out, self.lang, self.paint)
+        if len(self.rows) > 1:
+            out.write(block(self.rows, self.lang, self.paint) + "\n")
+        out.write("\n".join(self.details))
         self.stream.write(out.getvalue().encode("utf-8"))
-        self.count += 1
+        self.count += len(self.details)
+        self.rows, self.details = [], []
 
     def close(self, run: CheckRun) -> None:
+        self._flush()
         if run.assessed + len(run.problems) > 1:
             n, bad = run.assessed, run.failed
             line = word("summary", self.lang, n=n, ok=n - bad, bad=bad, err=len(run.problems))
             self.stream.write(("\n" + line + "\n").encode("utf-8"))
 
 
-def _assessment(a: Assessment, judged: Judged, out: TextIO, lang: Lang, paint: _Painter) -> None:
+def _assessment(a: Assessment, judged: Judged, out: TextIO, lang: Lang, paint: _Painter, only_failing: bool = False) -> None:
     title = f"{a.plan_title} · {a.reporter} · {word('year', lang, year=a.year)}"
     out.write(paint(title, "1") + "\n")
     note = f"  ({word('illustrative', lang)})" if a.illustrative else ""
     out.write(f"{word('file', lang)}: {a.submission}{note}\n")
     names = {c.id: c for c in a.categories}
     status_cells = max(width(label("status", s, lang)) for s in STATUSES) + 2
+    # The rule column fits the longest id, so ids are never cut (XN-AGRI-CHAYE-I01 vs …-I02).
+    id_cells = max([ID_CELLS] + [width(r.rule_id) + 2 for r in a.results])
     header = (
-        f"  {pad(word('status', lang), status_cells)}{pad(word('rule', lang), 16)}{pad(word('name', lang), 34)}"
+        f"  {pad(word('status', lang), status_cells)}{pad(word('rule', lang), id_cells)}{pad(word('name', lang), 34)}"
         f"{pad(word('expected', lang), 12)}{pad(word('actual', lang), 12)}{word('score', lang)}"
     )
-    for cat_id in dict.fromkeys(r.category for r in a.results):
+    shown = [r for r in a.results if STATUS_POLICY[r.status].failing] if only_failing else a.results
+    if only_failing:
+        out.write(word("only_failing_note", lang) + "\n")
+    # Categories in the plan's order (scoring lists them so), then any the plan does not name.
+    for cat_id in dict.fromkeys([c.id for c in a.categories] + [r.category for r in a.results]):
+        rows = [r for r in shown if r.category == cat_id]
+        if not rows:
+            continue
         cat = names.get(cat_id)
         cat_score = "—" if cat is None or cat.score is None else fmt_number(cat.score)
         cat_name = cat_id if cat is None else (cat.name_en or cat.name) if lang == "en" else cat.name
         out.write(f"\n{paint('【' + cat_name + '】', '1')} {word('score', lang)} {cat_score}\n")
         out.write(paint(header, "2") + "\n")
-        for r in a.results:
-            if r.category == cat_id:
-                out.write(_row(r, lang, paint, status_cells) + "\n")
-                beside = _beside(r, lang)
-                if beside:
-                    out.write(paint(f"  {' ' * status_cells}↳ {beside}", "2") + "\n")
-    _trends(a, out, lang, paint)
+        for r in rows:
+            out.write(_row(r, lang, paint, status_cells, id_cells) + "\n")
+            beside = _beside(r, lang)
+            if beside:
+                out.write(paint(f"  {' ' * status_cells}↳ {beside}", "2") + "\n")
+    _trends(shown, out, lang, paint, id_cells)
     out.write("\n")
     verdict = paint(word("passed", lang), "1;32") if judged.gate.passed else paint(word("failed", lang), "1;31")
     out.write(f"{_score_line(a.score, a.grade, a.outcome, a.ungraded_cause, lang)} · {verdict}\n")
@@ -114,7 +133,7 @@ def _assessment(a: Assessment, judged: Judged, out: TextIO, lang: Lang, paint: _
             out.write(paint(f"{word('gate_' + failure.reason, lang)}: {failure.detail}", "1;31") + "\n")
     _decisions(a, out, lang)
     todo = [
-        r for r in a.results
+        r for r in shown
         if (STATUS_POLICY[r.status].to_fix or any(f.severity != "info" for f in r.findings))
         and not any(adj.step == "waiver" for adj in r.adjustments)
     ]
@@ -135,14 +154,14 @@ def _assessment(a: Assessment, judged: Judged, out: TextIO, lang: Lang, paint: _
 
 
 def _score_line(score: float | None, grade: str | None, outcome: str, cause: str | None, lang: Lang) -> str:
-    score_text = "—" if score is None else fmt_number(score)
+    shown = score_text(score, grade)
     if outcome == "incomplete":
         grade_text = word("incomplete", lang)
     elif grade is None:
         grade_text = word("ungraded_claims" if cause == "claims" else "no_grade", lang)
     else:
         grade_text = label("grade", grade, lang)
-    return f"{word('total', lang)} {score_text} · {word('grade', lang)} {grade_text}"
+    return f"{word('total', lang)} {shown} · {word('grade', lang)} {grade_text}"
 
 
 def _decisions(a: Assessment, out: TextIO, lang: Lang) -> None:
@@ -159,9 +178,9 @@ def _decisions(a: Assessment, out: TextIO, lang: Lang) -> None:
             out.write(f"  {r.rule_id} {change}: {adj.reason} [{adj.ref}]\n")
 
 
-def _trends(a: Assessment, out: TextIO, lang: Lang, paint: _Painter) -> None:
-    """One compact line per indicator with two or more known years."""
-    rows = [r for r in a.results if len(r.series) >= 2]
+def _trends(results: list[RuleResult], out: TextIO, lang: Lang, paint: _Painter, id_cells: int) -> None:
+    """One compact line per indicator with two or more known years, each value with its unit."""
+    rows = [r for r in results if len(r.series) >= 2]
     if not rows:
         return
     out.write(f"\n{paint('【' + word('trend', lang) + '】', '1')}\n")
@@ -169,8 +188,9 @@ def _trends(a: Assessment, out: TextIO, lang: Lang, paint: _Painter) -> None:
         unit = r.unit or ""
         values = [p.value for p in r.series]
         arrow = "↗" if values[-1] > values[-2] else "↘" if values[-1] < values[-2] else "→"
-        path = " → ".join(f"{p.year} {fmt_number(p.value)}" for p in r.series)
-        parts = [f"  {pad(clip(r.rule_id, 16), 16)}{path} {arrow}"]
+        spaced = f" {unit}" if unit and lang == "en" else unit  # as the messages write it
+        path = " → ".join(f"{p.year} {fmt_number(p.value)}{spaced}" for p in r.series)
+        parts = [f"  {pad(r.rule_id, id_cells)}{path} {arrow}"]
         if r.projection:
             p = r.projection
             verdict = word("reaches", lang) if p.reaches else word("misses", lang, gap=fmt_number(abs(p.gap)), unit=unit)
@@ -207,7 +227,7 @@ def _beside(r: RuleResult, lang: Lang) -> str:
     return " · ".join(parts)
 
 
-def _row(r: RuleResult, lang: Lang, paint: _Painter, status_cells: int) -> str:
+def _row(r: RuleResult, lang: Lang, paint: _Painter, status_cells: int, id_cells: int) -> str:
     status = label("status", r.status, lang)
     unit = r.unit or ""
     expected = "" if r.expected is None else f"{fmt_number(r.expected)}{unit}"
@@ -217,6 +237,6 @@ def _row(r: RuleResult, lang: Lang, paint: _Painter, status_cells: int) -> str:
     actual = "" if r.actual is None else f"{mark}{fmt_number(r.actual)}{unit}"
     score = "—" if r.score is None else fmt_number(r.score)
     return (
-        f"  {paint(pad(status, status_cells), _color(r.status))}{pad(clip(r.rule_id, 16), 16)}"
+        f"  {paint(pad(status, status_cells), _color(r.status))}{pad(r.rule_id, id_cells)}"
         f"{pad(clip(r.name, 34), 34)}{pad(clip(expected, 12), 12)}{pad(clip(actual, 12), 12)}{score}"
     )

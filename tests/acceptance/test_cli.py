@@ -122,8 +122,8 @@ def test_rules_listing_json(cli: CliRunner) -> None:
 def test_explain(cli: CliRunner) -> None:
     result = cli.invoke(checker_group, ["explain", "T-CYCLE", "--rules", str(MINI_PLAN.parent)])
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[:2] == ["T-CYCLE · 专利侵权纠纷结案周期", "  规划: mini-xianning 咸宁市知识产权发展\"十四五\"规划(节选)"]
-    assert "  attribute: 约束性" in result.stdout
+    assert result.stdout.splitlines()[:2] == ["T-CYCLE · 专利侵权纠纷结案周期", "  规划:     mini-xianning 咸宁市知识产权发展\"十四五\"规划(节选)"]
+    assert "  属性:     约束性" in result.stdout
     unknown = cli.invoke(checker_group, ["explain", "NOPE", "--rules", str(MINI_PLAN.parent)])
     assert (unknown.exit_code, unknown.stderr) == (2, "NOPE: 未知规则编号\n")
 

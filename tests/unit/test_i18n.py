@@ -12,6 +12,7 @@ import pytest
 from checker.codes import GRADES, STATUSES
 from checker.i18n import LABELS, MESSAGES, WORDS, fmt_number, label, parameters, render
 from checker.judgement import Msg
+from checker.kinds import KINDS
 
 PACKAGE = Path(__file__).resolve().parents[2] / "checker"
 SOURCES = {p: p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py")}
@@ -49,9 +50,10 @@ def test_every_word_used_exists() -> None:
     assert used <= set(WORDS)
 
 
-def test_every_status_and_grade_has_a_label() -> None:
+def test_every_status_grade_and_kind_has_a_label() -> None:
     assert set(LABELS["status"]) == set(STATUSES)
     assert set(LABELS["grade"]) == set(GRADES)
+    assert set(LABELS["kind"]) == {*KINDS, "obligation"}
 
 
 def test_render_localises_labelled_parameters_and_numbers() -> None:
