@@ -44,8 +44,13 @@ def _guard(show_traceback: bool, body: Callable[[], int], lang: Lang = "zh") -> 
     """Run a command body: user errors exit 2 with their message, a bug exits 3 with a short note."""
     from checker.errors import CheckerError
 
+    from checker.echo import safe_stream, write_problem
+
+    safe_stream(sys.stderr)  # an ASCII-only terminal gets escapes, not a crash
     try:
-        return body()
+        code = body()
+        sys.stdout.flush()  # a full device shows here, not at exit
+        return code
     except CheckerError as exc:
         for problem in exc.problems:
             click.echo(problem.render(lang), err=True)
@@ -58,6 +63,10 @@ def _guard(show_traceback: bool, body: Callable[[], int], lang: Lang = "zh") -> 
         # with the status a shell gives a process ended by SIGPIPE (not "an assessment failed").
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PIPE
+    except OSError as exc:  # the output cannot be written (a full device): say so, exit 2
+        click.echo(write_problem(exc).render(lang), err=True)
+        _silence_stdout()
+        return EXIT_INPUT
     except Exception:  # a bug: say so plainly, keep the trace for --traceback
         if show_traceback:
             traceback.print_exc()
@@ -66,8 +75,33 @@ def _guard(show_traceback: bool, body: Callable[[], int], lang: Lang = "zh") -> 
         return EXIT_INTERNAL
 
 
+def _silence_stdout() -> None:
+    """After a failed write, let the interpreter's own flush at exit find nothing to write."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # no real descriptor (a test runner's stream)
+        pass
+
+
+def _rules_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    # click would turn "" into Path("."), quietly using whatever rule files the current folder has.
+    if value == "":
+        raise click.BadParameter("路径为空 / empty path")
+    return None if value is None else Path(value)
+
+
+def _fail_under(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    from checker.errors import UsageError
+    from checker.scoring import fail_under_threshold
+
+    try:
+        return None if value is None else fail_under_threshold(value)
+    except UsageError as exc:  # nan would turn the gate off: no score compares below it
+        raise click.BadParameter(exc.problems[0].render()) from exc
+
+
 rules_option = click.option(
-    "--rules", "rules", type=click.Path(path_type=Path), default=None,
+    "--rules", "rules", callback=_rules_path, default=None,
     help="规则文件或目录(默认:随程序安装的规划)/ Rule file or directory (default: the installed plans).",
 )
 lang_option = click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True, help="报告语言 / Language of the report.")
@@ -79,7 +113,10 @@ traceback_option = click.option("--traceback", is_flag=True, help="内部错误�
 @rules_option
 @click.option("--format", "fmt", type=click.Choice(formats_for("check")), default="text", show_default=True, help="输出格式 / Output format.")
 @lang_option
-@click.option("--fail-under", type=click.FloatRange(0, 100), default=None, help="总分低于此值即不通过 / Fail below this score.")
+@click.option(
+    "--fail-under", type=float, callback=_fail_under, default=None,
+    help="总分低于此值即不通过(0–100)/ Fail below this score (0-100).",
+)
 @click.option(
     "--fail-on", multiple=True, type=click.Choice(STATUSES),
     help="任一规则为此状态即不通过(可重复)/ Fail when any rule has this status (repeatable).",

@@ -7,10 +7,11 @@ parameters, and that every key the code uses exists.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation, localcontext
 from string import Formatter
 from typing import Any, Literal
 
+from checker.echo import MAX_MESSAGE, clean
 from checker.judgement import Msg
 
 Lang = Literal["zh", "en"]
@@ -382,6 +383,14 @@ def fmt_number(value: Decimal | float | int | None) -> str:
     if value is None:
         return "—"
     d = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    if not d.is_finite():
+        return str(d)
+    with localcontext() as ctx:
+        ctx.traps[InvalidOperation] = False  # a value too large to quantize prints as it is
+        return _plain(d)
+
+
+def _plain(d: Decimal) -> str:
     if d and abs(d) < Decimal("0.1") and d != d.quantize(Decimal("0.01")):
         # Two decimals would leave at most one significant digit (0.055 → 0.06, 0.00026 → 0):
         # show two significant digits instead (0.055, 0.00026).
@@ -408,7 +417,8 @@ def _localise(key: str, value: Any, lang: Lang) -> str:
         return label(_LABELLED_PARAMS[key], value, lang)
     if isinstance(value, (Decimal, float, int)) and not isinstance(value, bool):
         return fmt_number(value)
-    return str(value)
+    # What a sentence quotes from an input (a reason, a source, a name) stays on its line, short.
+    return clean(str(value), MAX_MESSAGE)
 
 
 def label(namespace: str, key: str, lang: Lang) -> str:

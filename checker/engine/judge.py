@@ -33,7 +33,8 @@ class Evaluation:
 
 def evaluate(report: Report, prior: PriorValues | None = None) -> Evaluation:
     """Judge every rule the reporter owes; raise SubmissionError listing every entry that does not fit."""
-    plan, submission, name, source = report.plan, report.submission, str(report.path), report.source
+    plan, submission, source = report.plan, report.submission, report.source
+    name = source.file  # the file name as shown (escaped where it is not valid UTF-8)
     period = plan.rules_file.plan.period
     problems: list[Problem] = []
     if not period.start <= submission.year <= period.end:

@@ -9,6 +9,7 @@ from json.scanner import make_scanner
 from pathlib import Path
 from typing import Any
 
+from checker.echo import path_text
 from checker.errors import NotAReportError, Problem, SubmissionError
 from checker.intake import Intake
 from checker.intake.validate import validate
@@ -23,7 +24,7 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 
 
 def read(path: Path) -> Intake:
-    name = str(path)
+    name = path_text(path)  # a file name that is not valid UTF-8 is shown with escapes
     text = read_text(path, SubmissionError)
     data, lines = parse_json(text, name, SubmissionError, decode_with_lines)
     if not any(key in data for key in REPORT_KEYS):

@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from checker.echo import path_text
 from checker.errors import Problem, SubmissionError
 from checker.intake import Intake
 from checker.intake.validate import sort_problems, validate
@@ -40,7 +41,7 @@ _HISTORY = re.compile(rf"^(\d{{4}}){HISTORY_SUFFIX}$")
 
 
 def read(path: Path) -> Intake:
-    name = str(path)
+    name = path_text(path)  # a file name that is not valid UTF-8 is shown with escapes
     _guard(path, name)
     from openpyxl import load_workbook
 

@@ -51,7 +51,7 @@ class Renderer:
                 file, line = judgement.location.file, judgement.location.line
             else:
                 where = "indicators" if isinstance(judgement.rule, IndicatorRule) else "obligations"
-                file, line = str(report.path), report.source.locate((where,)).line
+                file, line = report.source.file, report.source.locate((where,)).line
             title = f"{r.rule_id} {r.name} · {label('status', r.status, lang)} · {record.reporter} {record.year}"
             message = r.message + (f"\n→ {r.fix}" if r.fix else "")
             out.append(command(_COMMAND[level], message, file, line, title))

@@ -40,7 +40,7 @@ def row(assessment: Assessment) -> Row:
     report, summary = assessment.report, assessment.summary
     return Row(
         plan=report.plan.id, plan_title=report.plan.rules_file.plan.title, reporter=report.reporter.name,
-        reporter_id=report.reporter.id, year=report.submission.year, file=str(report.path),
+        reporter_id=report.reporter.id, year=report.submission.year, file=report.source.file,
         score=summary.score, grade=summary.grade, passed=assessment.gate.passed,
         counts=tuple((s, summary.counts.get(s, 0)) for s in STATUSES),
     )

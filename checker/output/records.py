@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from checker.echo import MAX_MESSAGE, clean
 from checker.i18n import Lang, render
 from checker.judgement import Adjustment, Assessment, Judgement, Msg
 from checker.locations import Location
@@ -43,7 +44,8 @@ def figure(fig: Figure | None) -> out.FigureRecord | None:
         return None
     return out.FigureRecord(
         estimate=fig.estimate, bound=fig.bound, period_end=fig.period_end,
-        year_share=None if fig.share is None else round(float(fig.share), 4), note=fig.note, source=fig.source,
+        year_share=None if fig.share is None else round(float(fig.share), 4),
+        note=None if fig.note is None else clean(fig.note, MAX_MESSAGE), source=None if fig.source is None else clean(fig.source, MAX_MESSAGE),
     )
 
 
@@ -131,7 +133,7 @@ def assessment_record(assessment: Assessment, lang: Lang) -> out.Assessment:
     report, summary, risk = assessment.report, assessment.summary, assessment.risk_accepted
     plan = report.plan
     return out.Assessment.model_construct(
-        submission=str(report.path),
+        submission=report.source.file,
         plan=plan.id,
         plan_title=plan.rules_file.plan.title,
         reporter=report.reporter.name,

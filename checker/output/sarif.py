@@ -80,7 +80,7 @@ class Renderer:
                 file, line = judgement.location.file, judgement.location.line
             else:  # not reported: point at the list where its entry belongs
                 where = "indicators" if isinstance(rule, IndicatorRule) else "obligations"
-                file, line = str(report.path), report.source.locate((where,)).line
+                file, line = report.source.file, report.source.locate((where,)).line
             text = f"{label('status', r.status, lang)}: {r.message}" + (f" → {r.fix}" if r.fix else "")
             self.results.append({
                 "ruleId": key,

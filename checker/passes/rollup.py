@@ -15,7 +15,7 @@ from checker.kinds import KINDS
 from checker.models.plan import IndicatorRule
 from checker.rulefile import Plan
 from checker.series import series_key
-from checker.units import convert
+from checker.units import UnitError, convert
 
 TOLERANCE = Decimal("0.005")  # relative difference allowed for rounding in the parts
 
@@ -71,7 +71,10 @@ def _compare(plan: Plan, judgement: Judgement, present: dict[str, JudgedReport],
                 isinstance(part_rule, IndicatorRule) and part_rule.subject == part_id and part.outcome.actual is not None
                 and names & plan.normalised_names[part_rule.id]
             ):
-                total += convert(part.outcome.actual, part_rule.unit, rule.unit)
+                try:
+                    total += convert(part.outcome.actual, part_rule.unit, rule.unit)
+                except UnitError:  # a part counted in a unit of its own: it cannot be summed with the whole
+                    continue
                 counted.add(part_id)
     if not counted:
         return judgement
