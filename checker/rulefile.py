@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from decimal import Decimal, InvalidOperation, localcontext
+from decimal import InvalidOperation, localcontext
 
 from checker.errors import Problem, RuleFileError
 from checker.loading import build_model, parse_yaml, read_text, schema_problems

@@ -22,7 +22,7 @@ from checker.errors import CheckerError, Problem, UsageError
 from checker.i18n import fmt_number, label, word
 from checker.trend import stated_target_level
 from checker.kinds import KINDS, path_of, reported_as
-from checker.models.plan import DocumentDeliverable, Entity, IndicatorRule, ObligationRule, QuantityDeliverable
+from checker.models.plan import DocumentDeliverable, Entity, IndicatorRule, QuantityDeliverable
 from checker.progress import expected_on_path
 from checker.rulefile import Plan, Rule, rule_title
 from checker.scope import OwedRule, Role, owed_rules

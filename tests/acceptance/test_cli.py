@@ -11,7 +11,6 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from checker import cli as cli_module
 from checker.cli import check_command, checker_group
 from checker.schemas import load_schema
 from tests.conftest import MINI_PLAN, REPO, report
