@@ -101,7 +101,7 @@ def _fail_under(ctx: click.Context, param: click.Parameter, value: float | None)
 
 
 rules_option = click.option(
-    "--rules", "rules", callback=_rules_path, default=None,
+    "--rules", "rules", callback=_rules_path, default=None, metavar="PATH",
     help="规则文件或目录(默认:随程序安装的规划)/ Rule file or directory (default: the installed plans).",
 )
 lang_option = click.option("--lang", type=click.Choice(LANGS), default="zh", show_default=True, help="报告语言 / Language of the report.")
