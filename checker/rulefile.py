@@ -29,6 +29,9 @@ class Plan:
     path: str
     rules_file: RuleFile
     entities: dict[str, Entity] = field(repr=False)
+    # Lookups derived from the plan alone (what each reporter owes, the matcher's indexes), built
+    # once per plan instead of once per report: see scope.owed_rules, engine.matching.
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def id(self) -> str:
