@@ -20,7 +20,7 @@ Severity = Literal["error", "warning", "info"]
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     @classmethod
     def built(cls, **values: Any) -> Self:
