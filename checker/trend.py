@@ -122,9 +122,13 @@ def _cagr_exact(v1: Decimal, v0: Decimal, years: int, required: Decimal) -> Cagr
     )
 
 
-def _cagr_class(ratio: Decimal) -> CagrClass:
+_ON_TRACK, _NEEDS_ACCELERATION = Decimal("0.95"), Decimal("0.6")
+
+
+def _cagr_class(ratio: Decimal | float) -> CagrClass:
+    # A float compares with a Decimal exactly: 0.95 (the float) is below Decimal("0.95").
     return (
-        "on_track" if ratio >= Decimal("0.95") else "needs_acceleration" if ratio >= Decimal("0.6")
+        "on_track" if ratio >= _ON_TRACK else "needs_acceleration" if ratio >= _NEEDS_ACCELERATION
         else "limited_progress" if ratio >= 0 else "moving_away"
     )
 
@@ -150,8 +154,8 @@ def _cagr_fast(v1: Decimal, v0: Decimal, years: int, required: Decimal) -> CagrR
             return None
         r_slack = slack / abs(req) + 1e-12 * (1 + abs(r))
         low, high = r - r_slack, r + r_slack
-        ratio, category = round(low, 4), _cagr_class(Decimal(low))
-        if ratio != round(high, 4) or category != _cagr_class(Decimal(high)):
+        ratio, category = round(low, 4), _cagr_class(low)
+        if ratio != round(high, 4) or category != _cagr_class(high):
             return None
     return CagrRatio.built(actual=shown, required=round(float(required), 2), ratio=ratio, category=category)
 
