@@ -16,7 +16,7 @@ noisy: only ratios taken in one run mean anything):
    against its own floor (orjson + fastjsonschema with the project's submission schema);
 4. cold `check one.json` (a new process, the plan cache warm) against the venv's
    `python -c "import json; json.load(open('one.json'))"`; the first run with an empty cache too;
-5. peak memory (max RSS of the process) of the 2000 run against the 200 run, and of 1000 咸宁 reports.
+5. peak memory (max RSS, by /usr/bin/time) of the 2000 run against the 200 run, and of 1000 咸宁 reports.
 """
 
 from __future__ import annotations
@@ -50,6 +50,15 @@ def run(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(args)} exited {proc.returncode}")
     return elapsed, usage.ru_maxrss
+
+
+def peak_rss(args: list[str], cwd: Path, env: dict[str, str]) -> int:
+    """Peak RSS (KiB) of one process, by /usr/bin/time: a child forked from this process counts this
+    process's own memory at the fork in its ru_maxrss (Linux), so wait4's figure would be ours."""
+    with tempfile.NamedTemporaryFile("r") as out:
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", out.name, *args], cwd=cwd, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        return int(out.read().split()[-1])
 
 
 def per_item(fn: Callable[[], None], count: int, repeat: int = 5) -> float:
@@ -175,6 +184,9 @@ def main() -> None:
             for name, side in (sides if r % 2 == 0 else sides[::-1]):
                 times[name].append(side())
             print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
+        if shutil.which("/usr/bin/time"):
+            rss = {"b200": peak_rss(batch[200], small, env), "b2000": peak_rss(batch[2000], big, env),
+                   "xianning": peak_rss(xianning_cmd, tmp, env)}
         peer, rego_statuses = rego(bench, big, subs)
         ours = subprocess.run(batch[2000], cwd=big, env=env, capture_output=True, check=False).stdout
         compared, differ = agreement(ours, rego_statuses)
