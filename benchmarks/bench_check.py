@@ -1,46 +1,219 @@
-"""Rough timings of `check`, printed (not asserted): `python benchmarks/bench_check.py [N]`.
+"""The speed figures of issue 14, as ratios taken in one run (printed, not asserted).
 
-1. one `check` of one report, as a whole process (median of 5);
-2. N reports (default 1000) in one run: copies of 咸宁's 2023 mid-term report, each in its own
-   folder so that they are not one series;
-3. `check --help` start-up.
+    .venv/bin/python benchmarks/bench_check.py [--bench DIR] [--rounds N]
+
+DIR is the shared benchmark folder (default ../shared/bench beside the repository: gen_project.py,
+floor.py, policy.rego). It needs orjson, fastjsonschema and regopy in this Python. Every side is
+timed alternately, `--rounds` times, and the medians are compared (the machines are shared and
+noisy: only ratios taken in one run mean anything):
+
+1. batch: `check DIR --format json` on 200 and on 2000 submissions of the workload; the marginal
+   cost per submission (t2000 - t200) / 1800 against the floor (orjson + fastjsonschema per
+   submission, floor.py's code);
+2. against rego-cpp: the Rego policy run by regopy on the same 2000 submissions, per submission,
+   against the same marginal cost; every rule's status of both is compared (they must agree);
+3. the real 咸宁 mid-term report, 1000 copies each in its own folder: per report (whole run / 1000)
+   against its own floor (orjson + fastjsonschema with the project's submission schema);
+4. cold `check one.json` (a new process, the plan cache warm) against the venv's
+   `python -c "import json; json.load(open('one.json'))"`; the first run with an empty cache too;
+5. peak memory (max RSS, by /usr/bin/time) of the 2000 run against the 200 run, and of 1000 咸宁 reports.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
 CHECK = str(Path(sys.executable).with_name("check"))
-REPORT = REPO / "submissions" / "xianning" / "2023-xianning-midterm.json"
+XIANNING = REPO / "submissions" / "xianning" / "2023-xianning-midterm.json"
 
 
-def timed(args: list[str]) -> float:
+def run(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (KiB) of one process, its output thrown away."""
     start = time.perf_counter()
-    subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(args)} exited {proc.returncode}")
+    return elapsed, usage.ru_maxrss
+
+
+def peak_rss(args: list[str], cwd: Path, env: dict[str, str]) -> int:
+    """Peak RSS (KiB) of one process, by /usr/bin/time: a child forked from this process counts this
+    process's own memory at the fork in its ru_maxrss (Linux), so wait4's figure would be ours."""
+    with tempfile.NamedTemporaryFile("r") as out:
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", out.name, *args], cwd=cwd, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        return int(out.read().split()[-1])
+
+
+def per_item(fn: Callable[[], None], count: int, repeat: int = 5) -> float:
+    """Seconds per item of an in-process loop over `count` items (best of `repeat`: a floor)."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best / count
+
+
+def floor_workload(subs: list[Any]) -> Callable[[], None]:
+    """floor.py's floor: orjson parse + fastjsonschema validate of each submission."""
+    import fastjsonschema
+    import orjson
+
+    blobs = [orjson.dumps(s) for s in subs]
+    validate = fastjsonschema.compile({"type": "object", "required": ["reporter", "year", "indicators"],
+        "properties": {"reporter": {"type": "string"}, "year": {"type": "integer"},
+                       "indicators": {"type": "object", "additionalProperties": {"type": "object", "required": ["value", "unit"],
+                           "properties": {"value": {"type": "number"}, "unit": {"type": "string"}}}}}})
+
+    def loop() -> None:
+        for b in blobs:
+            validate(orjson.loads(b))
+    return loop
+
+
+def floor_xianning(count: int) -> Callable[[], None]:
+    """The 咸宁 report's own floor: orjson parse + fastjsonschema with the project's submission schema."""
+    import fastjsonschema
+    import orjson
+
+    schema = json.loads((REPO / "checker" / "schemas" / "submission.schema.json").read_text("utf-8"))
+    validate = fastjsonschema.compile(schema, use_default=False)
+    blob = XIANNING.read_bytes()
+
+    def loop() -> None:
+        for _ in range(count):
+            validate(orjson.loads(blob))
+    return loop
+
+
+def rego(bench: Path, work: Path, subs: list[Any]) -> tuple[float, list[dict[str, str]]]:
+    """Seconds per submission of regopy on the policy, and each submission's statuses (run_peer.py's calls)."""
+    import regopy
+
+    interp = regopy.Interpreter()
+    interp.add_module("policy.rego", (bench / "policy.rego").read_text("utf-8"))
+    interp.add_data_json((work / "data.json").read_text("utf-8"))
+    statuses: list[dict[str, str]] = []
+    start = time.perf_counter()
+    for s in subs:
+        interp.set_input_term(json.dumps(s, ensure_ascii=False))
+        out = interp.query("x = data.compliance.results")
+        statuses.append({r["rule_id"]: r["status"] for r in json.loads(str(out.binding("x")))})
+    return (time.perf_counter() - start) / len(subs), statuses
+
+
+def agreement(project_json: bytes, rego_statuses: list[dict[str, str]]) -> tuple[int, list[str]]:
+    """Rules compared, and every disagreement (submission k, rule, project's status, Rego's)."""
+    doc = json.loads(project_json)
+    compared, differ = 0, []
+    seen = set()
+    for a in doc["assessments"]:
+        k = int(Path(a["submission"]).stem.split("-")[1])
+        seen.add(k)
+        ours = {r["rule_id"]: r["status"] for r in a["results"]}
+        theirs = rego_statuses[k]
+        for rid in sorted(set(ours) | set(theirs)):
+            compared += 1
+            if ours.get(rid) != theirs.get(rid):
+                differ.append(f"sub {k} {rid}: check {ours.get(rid)}, rego {theirs.get(rid)}")
+    missing = set(range(len(rego_statuses))) - seen
+    differ += [f"sub {k}: not assessed by check" for k in sorted(missing)]
+    if doc["errors"]:
+        differ.append(f"check reported {len(doc['errors'])} input errors, first: {doc['errors'][0]}")
+    return compared, differ
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    help_time = statistics.median(timed([CHECK, "--help"]) for _ in range(5))
-    one = statistics.median(timed([CHECK, str(REPORT), "--format", "json"]) for _ in range(5))
-    with tempfile.TemporaryDirectory() as tmp:
-        for i in range(count):
-            folder = Path(tmp) / f"r{i:04d}"
-            folder.mkdir()
-            shutil.copy(REPORT, folder / "report.json")
-        many = timed([CHECK, tmp, "--format", "json"])
-    rules = sum(1 for _ in (REPO / "rules").glob("*.yaml"))
-    print(f"check --help:                 {help_time * 1000:7.0f} ms")
-    print(f"one report (whole process):   {one * 1000:7.0f} ms  ({REPORT.name}, 269 rules owed)")
-    print(f"{count} reports in one run:     {many:7.2f} s   ({many / count * 1000:.1f} ms per report; {rules} rule files available)")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bench", type=Path, default=REPO.parent / "shared" / "bench")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    bench: Path = args.bench.resolve()
+    with tempfile.TemporaryDirectory(prefix="bench-check-") as tmp_name:
+        tmp = Path(tmp_name)
+        env = {**os.environ, "XDG_CACHE_HOME": str(tmp / "cache")}  # a cache of this run's own
+        big, small = tmp / "w2000", tmp / "w200"
+        for out, n in ((big, 2000), (small, 200)):
+            subprocess.run([PYTHON, str(bench / "gen_project.py"), str(out), str(n)], check=True, stdout=subprocess.DEVNULL)
+        xianning = tmp / "xianning"
+        for i in range(1000):
+            (xianning / f"r{i:04d}").mkdir(parents=True)
+            shutil.copy(XIANNING, xianning / f"r{i:04d}" / "report.json")
+        subs = json.loads((big / "subs.json").read_text("utf-8"))
+
+        def check(work: Path, *extra: str) -> list[str]:
+            return [CHECK, *extra, "--rules", str(work / "peer-bench.yaml")]
+
+        batch = {n: check(w, "subs", "--format", "json") for n, w in ((200, small), (2000, big))}
+        cold_cmd = check(big, "one.json")
+        bare_cmd = [PYTHON, "-c", "import json; json.load(open('one.json'))"]
+        xianning_cmd = [CHECK, str(xianning), "--format", "json"]
+
+        # The first run with an empty cache, then every side alternately, round after round.
+        first_cold, _ = run(cold_cmd, big, env)
+        times: dict[str, list[float]] = {k: [] for k in ("b200", "b2000", "cold", "bare", "xianning", "floor", "xfloor")}
+        rss: dict[str, int] = {}
+        floor_loop, xfloor_loop = floor_workload(subs), floor_xianning(200)
+        for r in range(args.rounds):
+            sides: list[tuple[str, Callable[[], float]]] = [
+                ("floor", lambda: per_item(floor_loop, len(subs))),
+                ("b200", lambda: _timed("b200", batch[200], small, env, rss)),
+                ("xfloor", lambda: per_item(xfloor_loop, 200)),
+                ("b2000", lambda: _timed("b2000", batch[2000], big, env, rss)),
+                ("cold", lambda: statistics.median(run(cold_cmd, big, env)[0] for _ in range(3))),
+                ("bare", lambda: statistics.median(run(bare_cmd, big, env)[0] for _ in range(3))),
+                ("xianning", lambda: _timed("xianning", xianning_cmd, tmp, env, rss) / 1000),
+            ]
+            for name, side in (sides if r % 2 == 0 else sides[::-1]):
+                times[name].append(side())
+            print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
+        if shutil.which("/usr/bin/time"):
+            rss = {"b200": peak_rss(batch[200], small, env), "b2000": peak_rss(batch[2000], big, env),
+                   "xianning": peak_rss(xianning_cmd, tmp, env)}
+        peer, rego_statuses = rego(bench, big, subs)
+        ours = subprocess.run(batch[2000], cwd=big, env=env, capture_output=True, check=False).stdout
+        compared, differ = agreement(ours, rego_statuses)
+
+    m = {k: statistics.median(v) for k, v in times.items()}
+    marginal = (m["b2000"] - m["b200"]) / 1800
+    us, ms = 1e6, 1e3
+    print(f"\nmedians of {args.rounds} rounds (times for reference; the figures are the ratios)\n")
+    print("| figure | measured | target |")
+    print("|---|---|---|")
+    print(f"| batch marginal per submission 200→2000 | {marginal * us:.0f} µs = {marginal / m['floor']:.1f}× the floor ({m['floor'] * us:.1f} µs) | ≤ 10× |")
+    print(f"| against rego-cpp ({peer * ms:.1f} ms a submission) | {peer / marginal:.0f}× faster | ≥ 100× |")
+    print(f"| 咸宁 mid-term, per report in a batch of 1000 | {m['xianning'] * ms:.2f} ms = {m['xianning'] / m['xfloor']:.1f}× its floor ({m['xfloor'] * ms:.3f} ms) | ≤ 5× |")
+    print(f"| cold `check one.json` against json.load | {m['cold'] * ms:.0f} ms = {m['cold'] / m['bare']:.1f}× ({m['bare'] * ms:.0f} ms; first run, empty cache: {first_cold * ms:.0f} ms = {first_cold / m['bare']:.1f}×) | ≤ 4× |")
+    print(f"| peak memory 2000 against 200 | {rss['b2000'] / 1024:.0f} MB against {rss['b200'] / 1024:.0f} MB = {100 * (rss['b2000'] / rss['b200'] - 1):+.0f} % (1000 咸宁: {rss['xianning'] / 1024:.0f} MB) | within 10 % |")
+    verdict = "agree" if not differ else f"DISAGREE on {len(differ)}"
+    print(f"\nstatuses against the Rego policy, 2000 submissions: {compared} rules compared, {verdict}")
+    for line in differ[:20]:
+        print("  " + line)
+    if differ:
+        sys.exit(1)
+
+
+def _timed(key: str, cmd: list[str], cwd: Path, env: dict[str, str], rss: dict[str, int]) -> float:
+    elapsed, peak = run(cmd, cwd, env)
+    rss[key] = max(rss.get(key, 0), peak)
+    return elapsed
 
 
 if __name__ == "__main__":

@@ -619,12 +619,41 @@ _COMPILED: dict[str, Any] = {}
 
 
 def compiled_schema(schema_name: str) -> Any:
-    """The compiled (fast, first-error-only) validator of a published schema."""
-    if schema_name not in _COMPILED:
-        import fastjsonschema
+    """The compiled (fast, first-error-only) validator of a published schema.
 
-        _COMPILED[schema_name] = fastjsonschema.compile(load_schema(schema_name), use_default=False)
+    Compiling generates and compiles ~300 kB of Python: the compiled code is kept in the user's
+    cache (checker/cache.py), keyed by the schema's bytes and fastjsonschema's version."""
+    if schema_name not in _COMPILED:
+        _COMPILED[schema_name] = _compiled(schema_name)
     return _COMPILED[schema_name]
+
+
+def _compiled(schema_name: str) -> Any:
+    import marshal
+
+    import fastjsonschema
+
+    from checker import cache
+
+    schema = load_schema(schema_name)
+    source = json.dumps(schema, sort_keys=True).encode() + fastjsonschema.VERSION.encode()
+    data = cache.fetch("validator", source)
+    if data is not None:
+        try:
+            name, code = marshal.loads(data)
+            namespace: dict[str, Any] = {}
+            exec(code, namespace)  # our own code, generated from our own schema (see cache.py)
+            return namespace[name]
+        except Exception:  # a damaged entry is a miss
+            pass
+    text = fastjsonschema.compile_to_code(schema, use_default=False)
+    # The generated module defines the schema's own function first, then one per definition.
+    name = re.search(r"^def (validate\w*)\(", text, re.MULTILINE)[1]  # type: ignore[index]
+    code = compile(text, f"<{schema_name} validator>", "exec")
+    cache.keep("validator", source, marshal.dumps((name, code)))
+    namespace = {}
+    exec(code, namespace)
+    return namespace[name]
 
 
 def schema_validator(schema_name: str) -> Any:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 
 from decimal import InvalidOperation, localcontext
 
+from checker import cache
 from checker.errors import Problem, RuleFileError
 from checker.loading import build_model, parse_yaml, read_text, schema_problems
 from checker.locations import JsonPath, format_path, nearest
@@ -29,6 +31,9 @@ class Plan:
     path: str
     rules_file: RuleFile
     entities: dict[str, Entity] = field(repr=False)
+    # Lookups derived from the plan alone (what each reporter owes, the matcher's indexes), built
+    # once per plan instead of once per report: see scope.owed_rules, engine.matching.
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -84,9 +89,36 @@ def _describe(data: dict[str, Any]) -> Callable[[JsonPath], str]:
 
 
 def load_rule_file(path: Path) -> Plan:
-    """Load and validate one rule file; raise RuleFileError with every problem found."""
+    """Load and validate one rule file; raise RuleFileError with every problem found.
+
+    A rule file validated before (the same text, the same checker) comes from the user's cache
+    (checker/cache.py): parsing and validating a large plan takes longer than the check itself."""
     name = str(path)
     text = read_text(path, RuleFileError)
+    source = text.encode("utf-8", "surrogatepass")
+    cached = _cached_plan(source)
+    if cached is not None:
+        return replace(cached, path=name)
+    plan = _validated(name, text)
+    try:
+        cache.keep("plan", source, pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        pass  # not cached: loaded from the text next time too
+    return plan
+
+
+def _cached_plan(source: bytes) -> Plan | None:
+    data = cache.fetch("plan", source)
+    if data is None:
+        return None
+    try:
+        plan = pickle.loads(data)
+    except Exception:  # a damaged entry is a miss: the file is validated again
+        return None
+    return plan if isinstance(plan, Plan) else None
+
+
+def _validated(name: str, text: str) -> Plan:
     data, lines = parse_yaml(text, name, RuleFileError, _describe)
     describe = _describe(data)
     problems = schema_problems(data, "rules", name, lines, describe)

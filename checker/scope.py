@@ -18,13 +18,21 @@ class OwedRule:
     role: Role
 
 
-def owed_rules(plan: Plan, reporter: Entity) -> list[OwedRule]:
-    """Rules the reporter answers for, in rule-file order.
+def owed_rules(plan: Plan, reporter: Entity) -> tuple[OwedRule, ...]:
+    """Rules the reporter answers for, in rule-file order (worked out once per plan and reporter).
 
     The jurisdiction's consolidated report covers every rule at its own level (its own targets, its
     industry chains', and every measure of the plan's). Anyone else owes the targets set for it and
     the rules that name it, or a group it belongs to, as lead, support or joint unit.
     """
+    key = ("owed", reporter.id)
+    if key not in plan.memo:
+        plan.memo[key] = _owed_rules(plan, reporter)
+    owed: tuple[OwedRule, ...] = plan.memo[key]
+    return owed
+
+
+def _owed_rules(plan: Plan, reporter: Entity) -> tuple[OwedRule, ...]:
     owed: list[OwedRule] = []
     is_jurisdiction = reporter.id == plan.jurisdiction.id
     names = plan.group_ids_of(reporter.id)
@@ -38,7 +46,7 @@ def owed_rules(plan: Plan, reporter: Entity) -> list[OwedRule]:
             role = next((r for r in roles if names & set(getattr(rule.responsible, r))), None)
         if role is not None:
             owed.append(OwedRule(rule, role))
-    return owed
+    return tuple(owed)
 
 
 def _reports_through(plan: Plan, subject: str, reporter_id: str) -> bool:

@@ -10,6 +10,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, DecimalException, localcontext
+from functools import lru_cache
 
 from checker.kinds import KINDS, increment, path_of
 from checker.kinds.growth import root_growth
@@ -64,7 +65,7 @@ def project(inp: IndicatorInput, series: Mapping[int, Decimal], year: int) -> Pr
     if not math.isfinite(value) or abs(value) > LIMIT:
         return None
     projected = Decimal(repr(round(value, 4)))
-    return Projection(
+    return Projection.built(
         year=rule.target.year,
         value=float(projected),
         method="geometric" if geometric else "linear",
@@ -91,9 +92,20 @@ def cagr_ratio(inp: IndicatorInput, series: Mapping[int, Decimal], year: int) ->
     try:
         with localcontext() as ctx:
             ctx.prec = 34
-            required = root_growth(goal / baseline.value, rule.target.year - baseline.year)
-            actual = root_growth(v1 / v0, y1 - y0)
-            if required is None or actual is None or max(abs(required), abs(actual)) > Decimal(LIMIT):
+            required = _required_growth(goal, baseline.value, rule.target.year - baseline.year)
+    except DecimalException:
+        return None
+    if required is None or abs(required) > Decimal(LIMIT):
+        return None
+    return _cagr_fast(v1, v0, y1 - y0, required) or _cagr_exact(v1, v0, y1 - y0, required)
+
+
+def _cagr_exact(v1: Decimal, v0: Decimal, years: int, required: Decimal) -> CagrRatio | None:
+    try:
+        with localcontext() as ctx:
+            ctx.prec = 34
+            actual = root_growth(v1 / v0, years)
+            if actual is None or abs(actual) > Decimal(LIMIT):
                 return None
             exact = None if required == 0 else actual / required
     except DecimalException:
@@ -101,16 +113,58 @@ def cagr_ratio(inp: IndicatorInput, series: Mapping[int, Decimal], year: int) ->
     category: CagrClass | None = None
     if exact is not None:
         # Classified on the unrounded ratio; rounded for display only.
-        category = (
-            "on_track" if exact >= Decimal("0.95") else "needs_acceleration" if exact >= Decimal("0.6")
-            else "limited_progress" if exact >= 0 else "moving_away"
-        )
+        category = _cagr_class(exact)
     ratio = None if exact is None or abs(exact) > Decimal(LIMIT) else round(float(exact), 4)
     if ratio is None:
         category = None
-    return CagrRatio(
+    return CagrRatio.built(
         actual=round(float(actual), 2), required=round(float(required), 2), ratio=ratio, category=category,
     )
+
+
+_ON_TRACK, _NEEDS_ACCELERATION = Decimal("0.95"), Decimal("0.6")
+
+
+def _cagr_class(ratio: Decimal | float) -> CagrClass:
+    # A float compares with a Decimal exactly: 0.95 (the float) is below Decimal("0.95").
+    return (
+        "on_track" if ratio >= _ON_TRACK else "needs_acceleration" if ratio >= _NEEDS_ACCELERATION
+        else "limited_progress" if ratio >= 0 else "moving_away"
+    )
+
+
+def _cagr_fast(v1: Decimal, v0: Decimal, years: int, required: Decimal) -> CagrRatio | None:
+    """_cagr_exact's record computed in floats (a Decimal logarithm costs tens of microseconds), or
+    None when the floats cannot guarantee it: the true values are bracketed by an error bound a
+    thousand times the floats' own, and the bracket must give one rounding and one class at both
+    ends (rounding and classes are monotonic), else the Decimals decide."""
+    f1, f0 = float(v1), float(v0)
+    if not (1e-200 < f0 < 1e200 and 1e-200 < f1 < 1e200 and 1e-12 < (p := f1 / f0) < 1e12):
+        return None
+    actual = math.expm1(math.log(p) / years) * 100
+    slack = 1e-9 * (1 + abs(actual))
+    shown = round(actual - slack, 2)
+    if shown != round(actual + slack, 2):
+        return None
+    ratio = category = None
+    if required != 0:
+        req = float(required)
+        r = actual / req
+        if not abs(r) < 1e15:
+            return None
+        r_slack = slack / abs(req) + 1e-12 * (1 + abs(r))
+        low, high = r - r_slack, r + r_slack
+        ratio, category = round(low, 4), _cagr_class(low)
+        if ratio != round(high, 4) or category != _cagr_class(high):
+            return None
+    return CagrRatio.built(actual=shown, required=round(float(required), 2), ratio=ratio, category=category)
+
+
+@lru_cache(maxsize=4096)
+def _required_growth(goal: Decimal, baseline: Decimal, years: int) -> Decimal | None:
+    """The CAGR the plan requires: the same for every report of a rule, so worked out once (a
+    Decimal logarithm costs tens of microseconds). Called within cagr_ratio's context."""
+    return root_growth(goal / baseline, years)
 
 
 @dataclass(frozen=True)
@@ -135,7 +189,7 @@ def trend_of(inp: IndicatorInput, sources: Mapping[int, str]) -> Trend:
             measure[inp.baseline.year] = Decimal(0)
         series = measure
     points = tuple(
-        SeriesPoint(year=y, value=published(v), source=sources.get(y, "baseline")) for y, v in series.items()
+        SeriesPoint.built(year=y, value=published(v), source=sources.get(y, "baseline")) for y, v in series.items()
     )
     cagr = None if rule.kind == "increment" else cagr_ratio(inp, measure, inp.year)
     projection = project(inp, measure, inp.year)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 # Base units, by what they count. A count of 家 is not a count of 件: converting between them
@@ -30,10 +31,13 @@ class Unit:
     factor: Decimal
 
 
+# Reports spell a handful of units thousands of times: each spelling is read once.
+@lru_cache(maxsize=1024)
 def normalise_unit(text: str) -> str:
     return ALIASES.get(t := unicodedata.normalize("NFKC", text).strip().replace(" ", ""), t)
 
 
+@lru_cache(maxsize=1024)
 def parse_unit(text: str) -> Unit:
     """Read a unit such as 万件, 亿元 or %."""
     norm = normalise_unit(text)

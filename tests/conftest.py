@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,9 @@ from click.testing import CliRunner
 from checker.models.results import Assessment, RuleResult
 from checker.rulefile import Plan, load_rule_file
 from tests.harness import assess_record
+
+# The start-up cache (checker/cache.py) of the tests' own: never the user's folder.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="checker-test-cache-")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI_PLAN = FIXTURES / "mini-plan.yaml"

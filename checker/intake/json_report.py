@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator, Mapping
+from functools import partial
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from json.scanner import make_scanner
 from pathlib import Path
@@ -19,6 +21,9 @@ from checker.locations import JsonPath, SourceMap
 # How deep lines are recorded: top-level keys, entries, their fields, history/evidence items and
 # their fields. Deeper values (none in a valid report) are parsed by the C scanner in one go.
 WALK_DEPTH = 5
+# A valid report needs only the lines of its top-level keys and entries (each result's location):
+# it is walked this deep, and its fields' lines are found only if a problem is to be located there.
+ENTRY_DEPTH = 2
 REPORT_KEYS = ("plan", "reporter", "year")  # a file with none of them is not a report at all
 _SPACE = re.compile(r"[ \t\n\r]*")
 
@@ -26,7 +31,12 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 def read(path: Path) -> Intake:
     name = path_text(path)  # a file name that is not valid UTF-8 is shown with escapes
     text = read_text(path, SubmissionError)
-    data, lines = parse_json(text, name, SubmissionError, decode_with_lines)
+    try:
+        data, shallow = parse_json(text, name, SubmissionError, partial(decode_with_lines, depth=ENTRY_DEPTH))
+    except SubmissionError:
+        parse_json(text, name, SubmissionError, decode_with_lines)  # raises again, each problem at its own line
+        raise
+    lines = _LazyLines(text, shallow)
     if not any(key in data for key in REPORT_KEYS):
         raise NotAReportError([Problem(
             name, "不是年度报告(缺少 plan、reporter、year)", "not an annual report (no plan, reporter or year)",
@@ -50,14 +60,46 @@ class _Lines:
         return self.line
 
 
-def decode_with_lines(text: str, decoder: json.JSONDecoder, lines: dict[JsonPath, int]) -> Any:
-    """Decode as the strict decoder does, recording the line of each key and item down to WALK_DEPTH.
+class _LazyLines(Mapping[JsonPath, int]):
+    """The lines of a report's paths: those of its entries at once, those of the fields within them
+    walked from the text the first time one is asked for."""
+
+    def __init__(self, text: str, shallow: dict[JsonPath, int]) -> None:
+        self.text, self.shallow = text, shallow
+        self.full: dict[JsonPath, int] | None = None
+
+    def _all(self) -> dict[JsonPath, int]:
+        if self.full is None:
+            self.full = {}
+            decode_with_lines(self.text, json.JSONDecoder(object_pairs_hook=dict), self.full)
+        return self.full
+
+    def _for(self, path: object) -> Mapping[JsonPath, int]:
+        return self.shallow if isinstance(path, tuple) and len(path) <= ENTRY_DEPTH else self._all()
+
+    def __getitem__(self, path: JsonPath) -> int:
+        return self._for(path)[path]
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._for(path)
+
+    def __iter__(self) -> Iterator[JsonPath]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def decode_with_lines(
+    text: str, decoder: json.JSONDecoder, lines: dict[JsonPath, int], depth: int = WALK_DEPTH,
+) -> Any:
+    """Decode as the strict decoder does, recording the line of each key and item down to `depth`.
 
     The C scanner parses every leaf; only objects and arrays near the top are walked here.
     Anything irregular falls back to the plain decoder, whose error is the one reported.
     """
     try:
-        walker = _Walker(text, decoder, lines)
+        walker = _Walker(text, decoder, lines, depth)
         index = _skip(text, 0)
         if text[index] != "{":
             return decoder.decode(text)
@@ -75,16 +117,16 @@ def _skip(text: str, index: int) -> int:
 
 
 class _Walker:
-    def __init__(self, text: str, decoder: json.JSONDecoder, lines: dict[JsonPath, int]) -> None:
-        self.text, self.lines, self.decoder = text, lines, decoder
+    def __init__(self, text: str, decoder: json.JSONDecoder, lines: dict[JsonPath, int], depth: int) -> None:
+        self.text, self.lines, self.decoder, self.depth = text, lines, decoder, depth
         self.scan = make_scanner(decoder)  # type: ignore[arg-type]  # typeshed types it as a class
         self.counter = _Lines(text)
 
     def value(self, index: int, path: JsonPath, depth: int) -> tuple[Any, int]:
         char = self.text[index]
-        if depth < WALK_DEPTH and char == "{":
+        if depth < self.depth and char == "{":
             return self._object(index, path, depth)
-        if depth < WALK_DEPTH and char == "[":
+        if depth < self.depth and char == "[":
             return self._array(index, path, depth)
         result: tuple[Any, int] = self.scan(self.text, index)
         return result

@@ -15,7 +15,7 @@ ALL_REPORTERS = "*"
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Assessor(Strict):

@@ -37,7 +37,7 @@ MAX_RULES = 5000  # indicators, obligations or entities in one rule file
 class Strict(BaseModel):
     """Base for every rule-file model: unknown keys are errors, instances are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Period(Strict):

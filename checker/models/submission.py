@@ -75,7 +75,7 @@ _NOT_APPLICABLE_NEEDS_REASON = {
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class RuleRef(Strict):

@@ -6,8 +6,9 @@ The bytes are those of the whole document dumped at once with two-space indentat
 
 from __future__ import annotations
 
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
+import orjson
 from pydantic import BaseModel
 
 from checker.judgement import Assessment
@@ -19,9 +20,26 @@ from checker.run import CheckRun
 _INDENT = b"\n    "  # an item of a top-level list sits two levels deep
 
 
+def _fields(value: Any) -> dict[str, Any]:
+    """A record for orjson: its fields, in order (what pydantic's JSON holds for these plain records)."""
+    if isinstance(value, BaseModel):
+        return value.__dict__
+    raise TypeError(type(value).__name__)
+
+
+def _dumps(model: BaseModel) -> bytes:
+    """The record as pydantic writes it with indent=2, byte for byte, by orjson (several times
+    faster; both write floats as their shortest round-trip text). What orjson refuses (an integer
+    beyond 64 bits, a lone surrogate) goes to pydantic, which answers as it always did."""
+    try:
+        return orjson.dumps(model, default=_fields, option=orjson.OPT_INDENT_2)
+    except TypeError:  # orjson.JSONEncodeError is one
+        return model.model_dump_json(indent=2).encode("utf-8")
+
+
 def _item(model: BaseModel) -> bytes:
     # JSON strings never hold a raw newline, so every newline is a line break to indent.
-    return b"    " + model.model_dump_json(indent=2).encode("utf-8").replace(b"\n", _INDENT)
+    return b"    " + _dumps(model).replace(b"\n", _INDENT)
 
 
 class Renderer:

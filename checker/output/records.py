@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from checker.echo import MAX_MESSAGE, clean
@@ -36,13 +37,13 @@ def params(msg: Msg) -> dict[str, str | int | float]:
 
 def finding(msg: Msg, lang: Lang) -> out.Finding:
     severity = "info" if msg.key in INFO else "warning"
-    return out.Finding(code=msg.key, severity=severity, message=render(msg, lang), params=params(msg))
+    return out.Finding.built(code=msg.key, severity=severity, message=render(msg, lang), params=params(msg))
 
 
 def figure(fig: Figure | None) -> out.FigureRecord | None:
     if fig is None:
         return None
-    return out.FigureRecord(
+    return out.FigureRecord.built(
         estimate=fig.estimate, bound=fig.bound, period_end=fig.period_end,
         year_share=None if fig.share is None else round(float(fig.share), 4),
         note=None if fig.note is None else clean(fig.note, MAX_MESSAGE), source=None if fig.source is None else clean(fig.source, MAX_MESSAGE),
@@ -55,29 +56,40 @@ def baseline(judgement: Judgement) -> out.BaselineRecord | None:
     if not isinstance(rule, IndicatorRule):
         return None
     if rule.baseline is not None:
-        return out.BaselineRecord(year=rule.baseline.year, value=published(rule.baseline.value), origin="plan")
+        return out.BaselineRecord.built(year=rule.baseline.year, value=published(rule.baseline.value), origin="plan")
     if judgement.found is not None:
         found = judgement.found
-        return out.BaselineRecord(year=found.year, value=published(found.value), origin="reports", source=found.source)
+        return out.BaselineRecord.built(year=found.year, value=published(found.value), origin="reports", source=found.source)
     if rule.base is not None and rule.base.value is not None:
-        return out.BaselineRecord(year=rule.base.year, value=published(rule.base.value), origin="plan")
+        return out.BaselineRecord.built(year=rule.base.year, value=published(rule.base.value), origin="plan")
     return None
 
 
 def location(loc: Location | None) -> out.EntryLocation | None:
     if loc is None:
         return None
-    return out.EntryLocation(file=loc.file, path=loc.path, line=loc.line, cell=loc.cell)
+    return out.EntryLocation.built(file=loc.file, path=loc.path, line=loc.line, cell=loc.cell)
 
 
 def adjustment(adj: Adjustment, lang: Lang) -> out.AdjustmentRecord:
-    return out.AdjustmentRecord(step=adj.step, before=adj.before, after=adj.after, reason=render(adj.reason, lang), ref=adj.ref)
+    return out.AdjustmentRecord.built(step=adj.step, before=adj.before, after=adj.after, reason=render(adj.reason, lang), ref=adj.ref)
+
+
+# A rule's citation is the same in every report: rendered and built once (records are frozen).
+@lru_cache(maxsize=4096)
+def _cite(quote: str, section: str, lang: Lang) -> str:
+    return render(Msg.of("cite", quote=quote, section=section), lang)
+
+
+@lru_cache(maxsize=4096)
+def _citation(document: str, section: str, quote: str) -> out.Citation:
+    return out.Citation.built(document=document, section=section, quote=quote)
 
 
 def rule_result(judgement: Judgement, plan_entity_name: str, lang: Lang) -> out.RuleResult:
     """One judgement as a record, its message and fix in `lang`."""
     rule, outcome, trend = judgement.rule, judgement.outcome, judgement.trend
-    cite = render(Msg.of("cite", quote=rule.source.quote, section=rule.source.section), lang)
+    cite = _cite(rule.source.quote, rule.source.section, lang)
     kind: str
     unit: str | None
     if isinstance(rule, IndicatorRule):
@@ -91,7 +103,7 @@ def rule_result(judgement: Judgement, plan_entity_name: str, lang: Lang) -> out.
         gap = _num(outcome.actual - outcome.expected)
     has_progress = outcome.ratio is not None or outcome.progress
     # Built from checked values by our own code: construct without re-validating (10x faster).
-    return out.RuleResult.model_construct(
+    return out.RuleResult.built(
         rule_id=rule.id,
         rule_type="indicator" if isinstance(rule, IndicatorRule) else "obligation",
         kind=kind,
@@ -106,7 +118,7 @@ def rule_result(judgement: Judgement, plan_entity_name: str, lang: Lang) -> out.
         actual=_num(outcome.actual),
         unit=unit,
         gap=gap,
-        progress=out.Progress(ratio=outcome.ratio, category=outcome.progress) if has_progress else None,
+        progress=out.Progress.built(ratio=outcome.ratio, category=outcome.progress) if has_progress else None,
         score=judgement.score,
         role=judgement.role,
         message=f"{render(outcome.message, lang)} {cite}",
@@ -115,7 +127,7 @@ def rule_result(judgement: Judgement, plan_entity_name: str, lang: Lang) -> out.
         series=list(trend.series),
         cagr=trend.cagr,
         projection=trend.projection,
-        source=out.Citation(document=rule.source.document, section=rule.source.section, quote=rule.source.quote),
+        source=_citation(rule.source.document, rule.source.section, rule.source.quote),
         message_key=outcome.message.key,
         message_params=params(outcome.message),
         fix_key=outcome.fix.key if outcome.fix else None,
@@ -132,7 +144,7 @@ def assessment_record(assessment: Assessment, lang: Lang) -> out.Assessment:
     """One assessment as the record `check --format json` writes."""
     report, summary, risk = assessment.report, assessment.summary, assessment.risk_accepted
     plan = report.plan
-    return out.Assessment.model_construct(
+    return out.Assessment.built(
         submission=report.source.file,
         plan=plan.id,
         plan_title=plan.rules_file.plan.title,
@@ -146,20 +158,20 @@ def assessment_record(assessment: Assessment, lang: Lang) -> out.Assessment:
         veto=list(summary.veto),
         unassessable_share=summary.unassessable_share,
         categories=[
-            out.CategoryScore(id=c.category.id, name=c.category.name, name_en=c.category.name_en, weight=c.category.weight, score=c.score)
+            out.CategoryScore.built(id=c.category.id, name=c.category.name, name_en=c.category.name_en, weight=c.category.weight, score=c.score)
             for c in summary.categories
         ],
         counts=summary.counts,
         findings=[finding(f, lang) for f in assessment.judged.findings],
         results=[rule_result(j, plan.entity_name(j.rule.subject), lang) for j in assessment.judged.judgements],
-        gate=out.GateResult(
+        gate=out.GateResult.built(
             passed=assessment.gate.passed,
-            failures=[out.GateFailureRecord(reason=f.reason, detail=f.detail) for f in assessment.gate.failures],
+            failures=[out.GateFailureRecord.built(reason=f.reason, detail=f.detail) for f in assessment.gate.failures],
         ),
         outcome=summary.outcome,
         ungraded_cause=summary.ungraded_cause,
         completeness=summary.completeness,
-        risk_accepted=out.RiskAccepted(
+        risk_accepted=out.RiskAccepted.built(
             score=risk.score, grade=risk.grade, outcome=risk.outcome, passed=risk.passed,
         ),
     )

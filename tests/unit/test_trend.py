@@ -65,3 +65,42 @@ def test_cagr_ratio_classes() -> None:
     falling = cagr_ratio(inp(), {2020: Decimal(100), 2022: Decimal(90)}, 2022)
     assert falling is not None and falling.category == "moving_away"
     assert cagr_ratio(inp(rule(baseline={"value": 0, "year": 2020})), {2020: Decimal(0), 2022: Decimal(5)}, 2022) is None
+
+
+# --- The CAGR ratio in floats gives the Decimals' record, or defers to them --------------------
+
+from hypothesis import given, settings, strategies as st
+
+from checker.trend import _cagr_exact, _cagr_fast
+
+_values = st.decimals(min_value=Decimal("1e-6"), max_value=Decimal("1e15"), allow_nan=False, places=6).filter(lambda v: v > 0)
+_required = st.one_of(
+    st.just(Decimal(0)),
+    st.decimals(min_value=Decimal(-100), max_value=Decimal(1000), allow_nan=False, places=30),
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_values, _values, st.integers(1, 30), _required)
+def test_fast_cagr_is_the_exact_one_or_defers(v1: Decimal, v0: Decimal, years: int, required: Decimal) -> None:
+    fast = _cagr_fast(v1, v0, years, required)
+    if fast is not None:
+        assert fast == _cagr_exact(v1, v0, years, required)
+
+
+@pytest.mark.parametrize("v1, v0, years, required", [
+    # Right on a rounding boundary of the actual CAGR (10 % a year) and of the ratio (exactly 0.95, 0.6):
+    (Decimal("1.1"), Decimal(1), 1, Decimal("10.526315789473684210526315789473684")),
+    (Decimal("1.1"), Decimal(1), 1, Decimal(10) / Decimal("0.95")),
+    (Decimal("1.06"), Decimal(1), 1, Decimal(10)),
+    (Decimal("1.001"), Decimal(1), 1, Decimal(2)),  # 0.1 % against 2 %: 0.05 exactly
+])
+def test_fast_cagr_on_boundaries(v1: Decimal, v0: Decimal, years: int, required: Decimal) -> None:
+    fast = _cagr_fast(v1, v0, years, required)
+    assert fast is None or fast == _cagr_exact(v1, v0, years, required)
+
+
+def test_fast_cagr_answers_ordinary_figures() -> None:
+    assert _cagr_fast(Decimal("390.596"), Decimal("324.509"), 1, Decimal("13.2")) == _cagr_exact(
+        Decimal("390.596"), Decimal("324.509"), 1, Decimal("13.2"))
+    assert _cagr_fast(Decimal("390.596"), Decimal("324.509"), 1, Decimal("13.2")) is not None
