@@ -390,8 +390,9 @@ def fmt_number(value: Decimal | float | int | None) -> str:
 
 
 # Every step of _plain depends on the value alone (not on how the Decimal spells it: 1.50 and 1.5
-# give "1.5"), so equal Decimals share an entry; a batch formats the same few thousand values.
-@lru_cache(maxsize=1 << 16)
+# give "1.5"), so equal Decimals share an entry. A batch formats the same few hundred values
+# again and again (targets, expected values, years); a small cache keeps memory flat.
+@lru_cache(maxsize=4096)
 def _formatted(d: Decimal) -> str:
     with localcontext() as ctx:
         ctx.traps[InvalidOperation] = False  # a value too large to quantize prints as it is
