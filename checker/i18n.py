@@ -8,6 +8,7 @@ parameters, and that every key the code uses exists.
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation, localcontext
+from functools import lru_cache
 from string import Formatter
 from typing import Any, Literal
 
@@ -385,6 +386,14 @@ def fmt_number(value: Decimal | float | int | None) -> str:
     d = Decimal(str(value)) if not isinstance(value, Decimal) else value
     if not d.is_finite():
         return str(d)
+    return _formatted(d)
+
+
+# Every step of _plain depends on the value alone (not on how the Decimal spells it: 1.50 and 1.5
+# give "1.5"), so equal Decimals share an entry. A batch formats the same few hundred values
+# again and again (targets, expected values, years); a small cache keeps memory flat.
+@lru_cache(maxsize=4096)
+def _formatted(d: Decimal) -> str:
     with localcontext() as ctx:
         ctx.traps[InvalidOperation] = False  # a value too large to quantize prints as it is
         return _plain(d)

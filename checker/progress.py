@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal, DecimalException, localcontext
 from typing import Literal
 
@@ -86,9 +87,14 @@ class IndicatorInput:
         share = self.figure.share
         return Decimal(self.year) if share is None else Decimal(self.year - 1) + share
 
-    def series(self) -> dict[int, Decimal]:
+    def series(self) -> Mapping[int, Decimal]:
         """Every known year-end value up to the reporting year, the baseline included (a value for
-        part of the year is not a year-end value: it is left out)."""
+        part of the year is not a year-end value: it is left out). Read by several steps of one
+        judgement: made once (the input is frozen), read-only."""
+        return self._series
+
+    @cached_property
+    def _series(self) -> Mapping[int, Decimal]:
         out = {y: v for y, v in self.history.items() if y < self.year}
         if self.baseline is not None:
             out.setdefault(self.baseline.year, self.baseline.value)

@@ -114,6 +114,8 @@ def _judge_indicator(rule: IndicatorRule, stated: Stated | None, year: int) -> t
     trend = trend_of(inp, stated.sources)
     found = stated.found if outcome.status not in ("not_reported", "not_due") else ()
     notes = (*found, *stated.revisions, *stated.warnings, *stated.hints, *outcome.notes, *trend.warnings)
+    if len(notes) == len(outcome.notes):  # nothing added (the usual case): the outcome as it is
+        return outcome, trend
     return replace(outcome, notes=notes), trend
 
 

@@ -30,11 +30,10 @@ class Frozen(BaseModel):
         unknown or a required field left out is refused, as a slip in our code."""
         shape = _SHAPES.get(cls) or _shape(cls)
         fixed, factories, required = shape
-        data = dict(fixed)
+        data = {**fixed, **values}  # declared order: every field is in fixed
         for name, factory in factories:
             if name not in values:
                 data[name] = factory()
-        data.update(values)
         if len(data) != len(fixed) or not required <= values.keys():
             raise TypeError(f"{cls.__name__}: unknown or missing fields {set(data) ^ set(fixed) or required - values.keys()}")
         record = cls.__new__(cls)

@@ -20,8 +20,11 @@ from checker.judgement import Assessment, Msg
 from checker.models.plan import IndicatorRule
 from checker.output import Context
 from checker.output.records import assessment_record
+from checker.output.spool import Spool
 from checker.run import CheckRun
 
+_RESULTS = "\u0000results"  # where the spooled results go in the log's text (json.dumps writes it escaped)
+_ITEM = "\n" + " " * 8  # a result's indent within the log (json.dumps, indent 2: runs[0].results[i])
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INPUT_RULE = "input"
 
@@ -50,12 +53,20 @@ class Renderer:
         self.stream, self.lang = stream, context.lang
         self.rules: dict[str, dict[str, Any]] = {}  # descriptor id -> descriptor, in first-seen order
         self.index: dict[str, int] = {}
-        self.results: list[dict[str, Any]] = []  # small dicts; the rule list must be written first
+        # The rule list comes first in the log but grows with the results: the results are spooled
+        # as their text within the log, one at a time, and the log is assembled at close.
+        self.results = Spool()
+        self.n_results = 0
 
     def _rule_index(self, key: str, descriptor: dict[str, Any]) -> int:
         if key not in self.rules:
             self.rules[key], self.index[key] = descriptor, len(self.rules)
         return self.index[key]
+
+    def _result(self, result: dict[str, Any]) -> None:
+        text = json.dumps(result, ensure_ascii=False, indent=2).replace("\n", _ITEM)
+        self.results.write((("," if self.n_results else "") + _ITEM + text).encode("utf-8"))
+        self.n_results += 1
 
     def add(self, assessment: Assessment) -> None:
         lang = self.lang
@@ -82,7 +93,7 @@ class Renderer:
                 where = "indicators" if isinstance(rule, IndicatorRule) else "obligations"
                 file, line = report.source.file, report.source.locate((where,)).line
             text = f"{label('status', r.status, lang)}: {r.message}" + (f" → {r.fix}" if r.fix else "")
-            self.results.append({
+            self._result({
                 "ruleId": key,
                 "ruleIndex": index,
                 "level": level,
@@ -102,7 +113,7 @@ class Renderer:
                          else "无法读取或与规划不符的报告文件"},
             })
             for p in run.problems:
-                self.results.append({
+                self._result({
                     "ruleId": INPUT_RULE, "ruleIndex": index, "level": "error",
                     "message": {"text": (f"{p.place}: " if p.place else "") + (p.zh if self.lang == "zh" else p.en)},
                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(p.file)}, **_region(p.line)}}],
@@ -118,7 +129,16 @@ class Renderer:
                     "rules": list(self.rules.values()),
                 }},
                 "language": "zh-CN" if self.lang == "zh" else "en",
-                "results": self.results,
+                "results": _RESULTS,
             }],
         }
-        self.stream.write((json.dumps(log, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        head, tail = json.dumps(log, ensure_ascii=False, indent=2).split(json.dumps(_RESULTS))
+        self.stream.write(head.encode("utf-8"))
+        if self.n_results:  # json.dumps's list: each item on its own line, the bracket back at the key's indent
+            self.stream.write(b"[")
+            self.results.copy_to(self.stream)
+            self.stream.write(f"\n{' ' * 6}]".encode("utf-8"))
+        else:
+            self.results.close()
+            self.stream.write(b"[]")
+        self.stream.write((tail + "\n").encode("utf-8"))

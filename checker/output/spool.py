@@ -22,3 +22,6 @@ class Spool:
         self.file.seek(0)
         shutil.copyfileobj(self.file, stream)
         self.file.close()
+
+    def close(self) -> None:
+        self.file.close()
