@@ -15,10 +15,16 @@ from typing import Any, BinaryIO, Literal
 
 import click
 
-from checker.codes import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_PIPE, STATUSES
+from checker.codes import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PIPE,
+    STATUSES,
+)
 from checker.i18n import LANGS, Lang
 from checker.output import Context, formats_for
-
 
 ColorMode = Literal["auto", "always", "never"]
 
@@ -42,9 +48,8 @@ def _stdout() -> BinaryIO:
 
 def _guard(show_traceback: bool, body: Callable[[], int], lang: Lang = "zh") -> int:
     """Run a command body: user errors exit 2 with their message, a bug exits 3 with a short note."""
-    from checker.errors import CheckerError
-
     from checker.echo import safe_stream, write_problem
+    from checker.errors import CheckerError
 
     safe_stream(sys.stderr)  # an ASCII-only terminal gets escapes, not a crash
     try:

@@ -14,7 +14,13 @@ from checker.catalog import Catalog
 from checker.errors import CheckerError, Problem
 from checker.loading import build_model, parse_yaml, read_text, schema_problems
 from checker.locations import JsonPath, format_path, nearest
-from checker.models.decisions import ALL_REPORTERS, Decision, DecisionsFile, EvidenceDecision, VerdictDecision
+from checker.models.decisions import (
+    ALL_REPORTERS,
+    Decision,
+    DecisionsFile,
+    EvidenceDecision,
+    VerdictDecision,
+)
 from checker.models.plan import IndicatorRule, ObligationRule
 from checker.names import normalise
 from checker.rulefile import Plan

@@ -9,13 +9,18 @@ from typing import Any
 
 from checker.catalog import Catalog
 from checker.engine.reporter import en_candidates, zh_candidates
-from checker.names import suggest
 from checker.errors import Problem, UsageError
-from checker.models.plan import Entity, IndicatorRule, ObligationRule, QuantityDeliverable
-from checker.names import normalise
+from checker.models.plan import (
+    Entity,
+    IndicatorRule,
+    ObligationRule,
+    QuantityDeliverable,
+)
+from checker.names import normalise, suggest
 from checker.rulefile import Plan, Rule, load_rule_file, rule_title
 from checker.scope import NON_REPORTING, Role, owed_rules
 from checker.trend import stated_target_level
+
 
 def select_plans(rules: Path | None, plan: str | None) -> list[Plan]:
     """The plans asked for: one by id or rule-file path, or every plan in the catalog."""

@@ -6,11 +6,17 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from urllib.parse import urlsplit
 
-from checker.progress import Outcome, judge_against_path, unverified
-from checker.judgement import Msg
-from checker.models.plan import DocumentDeliverable, ObligationPoints, ObligationRule, ProgressThresholds, QuantityDeliverable
 from checker.codes import Claim, Status
+from checker.judgement import Msg
+from checker.models.plan import (
+    DocumentDeliverable,
+    ObligationPoints,
+    ObligationRule,
+    ProgressThresholds,
+    QuantityDeliverable,
+)
 from checker.models.submission import Evidence, ObligationEntry
+from checker.progress import Outcome, judge_against_path, unverified
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal, DecimalException, localcontext
+from functools import cached_property
 from typing import Literal
 
+from checker.codes import Claim, Status
 from checker.judgement import Msg
 from checker.models.plan import Baseline, Comparator, IndicatorRule, ProgressThresholds
-from checker.codes import Claim, Status
 from checker.models.results import ProgressClass
 
 Shape = Literal["linear", "geometric"]

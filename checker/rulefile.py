@@ -5,18 +5,22 @@ from __future__ import annotations
 import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation, localcontext
 from functools import cached_property
 from pathlib import Path
 from typing import Any
-
-from decimal import InvalidOperation, localcontext
 
 from checker import cache
 from checker.errors import Problem, RuleFileError
 from checker.loading import build_model, parse_yaml, read_text, schema_problems
 from checker.locations import JsonPath, format_path, nearest
-from checker.models.plan import Entity, IndicatorRule, ObligationRule, QuantityDeliverable, RuleFile
+from checker.models.plan import (
+    Entity,
+    IndicatorRule,
+    ObligationRule,
+    QuantityDeliverable,
+    RuleFile,
+)
 from checker.models.types import MAX_MAGNITUDE
 from checker.names import normalise
 from checker.units import UnitError, convert, parse_unit, sign_problem

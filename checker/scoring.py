@@ -11,7 +11,15 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from checker.codes import FAILING_GRADE, STATUS_POLICY, STATUSES, Grade, Outcome, Status, UngradedCause
+from checker.codes import (
+    FAILING_GRADE,
+    STATUS_POLICY,
+    STATUSES,
+    Grade,
+    Outcome,
+    Status,
+    UngradedCause,
+)
 from checker.judgement import Judgement
 from checker.models.plan import Category, IndicatorRule, ScoringSettings
 

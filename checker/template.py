@@ -20,12 +20,17 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from checker.errors import CheckerError, Problem, UsageError
 from checker.i18n import fmt_number, label, word
-from checker.trend import stated_target_level
 from checker.kinds import KINDS, path_of, reported_as
-from checker.models.plan import DocumentDeliverable, Entity, IndicatorRule, QuantityDeliverable
+from checker.models.plan import (
+    DocumentDeliverable,
+    Entity,
+    IndicatorRule,
+    QuantityDeliverable,
+)
 from checker.progress import expected_on_path
 from checker.rulefile import Plan, Rule, rule_title
 from checker.scope import OwedRule, Role, owed_rules
+from checker.trend import stated_target_level
 
 if TYPE_CHECKING:
     from checker.intake import Intake

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from decimal import Decimal, DecimalException, localcontext
 from functools import lru_cache
 
+from checker.judgement import Msg
 from checker.kinds import KINDS, increment, path_of
 from checker.kinds.growth import root_growth
-from checker.progress import IndicatorInput, meets, published
-from checker.judgement import Msg
 from checker.models.plan import IndicatorRule, ProgressThresholds
 from checker.models.results import CagrClass, CagrRatio, Projection, SeriesPoint
+from checker.progress import IndicatorInput, meets, published
 
 # A projection or growth rate beyond this magnitude says only "the trend explodes": none is given.
 LIMIT = 1e18

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 # Base units, by what they count. A count of 家 is not a count of 件: converting between them
 # would hide a reporting mistake, so each noun is its own dimension.

@@ -15,8 +15,23 @@ from typing import Any
 
 from checker.template import Blank, json_template
 from checker.workbook import (
-    EV_DATE, EV_LINK, EV_NUMBER, EV_TITLE, HISTORY_SUFFIX, INDICATOR_SHEET, OBLIGATION_SHEET, QUANTITY, REASON,
-    RULE_ID, SOURCE, STATUS, STATUS_CHOICES, VALUE, VERDICT, VERDICT_CHOICES, workbook_bytes,
+    EV_DATE,
+    EV_LINK,
+    EV_NUMBER,
+    EV_TITLE,
+    HISTORY_SUFFIX,
+    INDICATOR_SHEET,
+    OBLIGATION_SHEET,
+    QUANTITY,
+    REASON,
+    RULE_ID,
+    SOURCE,
+    STATUS,
+    STATUS_CHOICES,
+    VALUE,
+    VERDICT,
+    VERDICT_CHOICES,
+    workbook_bytes,
 )
 
 REPO = Path(__file__).resolve().parents[1]

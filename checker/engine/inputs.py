@@ -10,10 +10,15 @@ from decimal import Decimal
 
 from checker.errors import Problem
 from checker.judgement import Msg
-from checker.locations import JsonPath, format_path
-from checker.models.plan import Baseline, IndicatorRule, ObligationRule, QuantityDeliverable
-from checker.models.submission import IndicatorEntry, ObligationEntry
 from checker.kinds import KINDS
+from checker.locations import JsonPath, format_path
+from checker.models.plan import (
+    Baseline,
+    IndicatorRule,
+    ObligationRule,
+    QuantityDeliverable,
+)
+from checker.models.submission import IndicatorEntry, ObligationEntry
 from checker.progress import Figure, FoundBaseline, IndicatorInput
 from checker.rulefile import Plan
 from checker.units import UnitError, convert_reported, normalise_unit, parse_unit

@@ -5,17 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from checker.engine.figures import qualify
 from checker.engine.inputs import Stated, indicator_input, quantity
 from checker.engine.matching import match_entries
 from checker.errors import Problem, SubmissionError
 from checker.judgement import Judgement, Msg
-from checker.locations import place_key
 from checker.kinds import KINDS
 from checker.links import linked_quantities
+from checker.locations import place_key
 from checker.models.plan import IndicatorRule, ObligationRule
 from checker.models.submission import IndicatorEntry, ObligationEntry, RuleRef
 from checker.obligations import ObligationInput, evaluate_obligation
-from checker.engine.figures import qualify
 from checker.progress import Figure, Outcome, year_share
 from checker.rulefile import Plan
 from checker.scope import owed_rules

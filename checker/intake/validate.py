@@ -16,7 +16,12 @@ from pydantic import BaseModel, ValidationError
 
 from checker.errors import Problem
 from checker.locations import JsonPath, SourceMap
-from checker.models.submission import MAX_ENTRIES, IndicatorEntry, ObligationEntry, Submission
+from checker.models.submission import (
+    MAX_ENTRIES,
+    IndicatorEntry,
+    ObligationEntry,
+    Submission,
+)
 
 SECTIONS: dict[str, type[BaseModel]] = {"indicators": IndicatorEntry, "obligations": ObligationEntry}
 

@@ -24,8 +24,29 @@ from checker.intake import Intake
 from checker.intake.validate import sort_problems, validate
 from checker.locations import JsonPath, SourceMap, cell_order
 from checker.workbook import (
-    EV_DATE, EV_LINK, EV_NUMBER, EV_TITLE, HISTORY_SUFFIX, ID, INDICATOR_SHEET, INFO_FIELDS, INFO_SHEET, NAME, NOTE,
-    OBLIGATION_SHEET, QUANTITY, RANK, REASON, RULE_ID, RULE_UNIT, SOURCE, STATUS, STATUS_CHOICES, UNIT, VALUE, VERDICT,
+    EV_DATE,
+    EV_LINK,
+    EV_NUMBER,
+    EV_TITLE,
+    HISTORY_SUFFIX,
+    ID,
+    INDICATOR_SHEET,
+    INFO_FIELDS,
+    INFO_SHEET,
+    NAME,
+    NOTE,
+    OBLIGATION_SHEET,
+    QUANTITY,
+    RANK,
+    REASON,
+    RULE_ID,
+    RULE_UNIT,
+    SOURCE,
+    STATUS,
+    STATUS_CHOICES,
+    UNIT,
+    VALUE,
+    VERDICT,
     VERDICT_CHOICES,
 )
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-
-from checker.kinds import growth, increment, level, multiple, qualitative, steady
 from typing import Literal
 
+from checker.kinds import growth, increment, level, multiple, qualitative, steady
 from checker.models.plan import IndicatorRule
 from checker.progress import IndicatorInput, Outcome, Shape
 

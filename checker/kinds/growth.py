@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal, DecimalException, localcontext
 
+from checker.judgement import Msg
+from checker.models.plan import IndicatorRule
 from checker.progress import (
     IndicatorInput,
     Outcome,
@@ -15,8 +17,6 @@ from checker.progress import (
     meets,
     progress_ratio,
 )
-from checker.judgement import Msg
-from checker.models.plan import IndicatorRule
 
 # What a report's value may mean: the level whose growth is measured (default), or the rate itself.
 MODES = ("level", "rate")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from checker.progress import IndicatorInput, Outcome, judge_against_path
 from checker.judgement import Msg
 from checker.models.plan import IndicatorRule
+from checker.progress import IndicatorInput, Outcome, judge_against_path
 
 # What a report's value may mean; the first is the default.
 MODES = ("added_since_baseline", "level", "annual_addition")

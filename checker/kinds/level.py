@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from checker.judgement import Msg
 from checker.progress import (
     IndicatorInput,
     Outcome,
@@ -19,7 +20,6 @@ from checker.progress import (
     rising,
     year_share,
 )
-from checker.judgement import Msg
 
 
 def target_level(inp: IndicatorInput) -> Decimal | None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from checker.progress import IndicatorInput, Outcome
 from checker.judgement import Msg
+from checker.progress import IndicatorInput, Outcome
 
 
 def evaluate_steady(inp: IndicatorInput) -> Outcome:

@@ -193,7 +193,9 @@ class IndicatorRule(Strict):
 
     @model_validator(mode="after")
     def _kind_params(self) -> IndicatorRule:
-        from checker.kinds import KINDS  # here, not at the top: the kinds import this module
+        from checker.kinds import (
+            KINDS,  # here, not at the top: the kinds import this module
+        )
 
         kind = KINDS[self.kind]
         if self.target.value is None and kind.needs_target_value:

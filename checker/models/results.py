@@ -13,6 +13,7 @@ from typing_extensions import Self
 
 from checker.codes import Claim, GateReason, Status, UngradedCause
 from checker.codes import Outcome as OutcomeName
+
 ProgressClass = Literal["achieved", "on_schedule", "lagging", "seriously_lagging", "moving_away"]
 RuleType = Literal["indicator", "obligation"]
 CagrClass = Literal["on_track", "needs_acceleration", "limited_progress", "moving_away"]

@@ -22,8 +22,21 @@ from checker.judgement import Assessment, Judgement
 from checker.models import results as out
 from checker.models.plan import IndicatorRule
 from checker.output import Context
-from checker.output.html_charts import PathChart, bullet, category_bars, path_chart, sparkline
-from checker.output.overview import Row, grade_text, outcome_text, roster, row, score_text
+from checker.output.html_charts import (
+    PathChart,
+    bullet,
+    category_bars,
+    path_chart,
+    sparkline,
+)
+from checker.output.overview import (
+    Row,
+    grade_text,
+    outcome_text,
+    roster,
+    row,
+    score_text,
+)
 from checker.output.records import assessment_record
 from checker.output.spool import Spool
 from checker.rulefile import Plan, rule_title

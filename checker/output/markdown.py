@@ -12,7 +12,14 @@ from checker.codes import STATUS_POLICY
 from checker.i18n import fmt_number, label, word
 from checker.judgement import Assessment
 from checker.output import Context
-from checker.output.overview import Row, counts_text, grade_text, outcome_text, row, score_text
+from checker.output.overview import (
+    Row,
+    counts_text,
+    grade_text,
+    outcome_text,
+    row,
+    score_text,
+)
 from checker.output.records import assessment_record
 from checker.output.spool import Spool
 from checker.run import CheckRun

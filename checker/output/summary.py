@@ -11,8 +11,17 @@ from typing import BinaryIO
 from checker.i18n import Lang, word
 from checker.judgement import Assessment
 from checker.output import Context
-from checker.output.overview import Row, counts_text, grade_text, outcome_text, roster, row, score_text
-from checker.output.cells import Painter as _Painter, pad, width
+from checker.output.cells import Painter as _Painter
+from checker.output.cells import pad, width
+from checker.output.overview import (
+    Row,
+    counts_text,
+    grade_text,
+    outcome_text,
+    roster,
+    row,
+    score_text,
+)
 from checker.rulefile import Plan
 from checker.run import CheckRun
 

@@ -6,7 +6,14 @@ import json
 
 import pytest
 
-from tests.golden import TEXT_CASES, example_folders, golden_for, golden_path, text_for, text_path
+from tests.golden import (
+    TEXT_CASES,
+    example_folders,
+    golden_for,
+    golden_path,
+    text_for,
+    text_path,
+)
 
 EXPECTED_EXIT = {"hubei": 2, "langfang": 2, "quzhou": 2, "wuhan": 2, "xianning": 2}  # each has a mistakes/ folder
 

@@ -16,10 +16,17 @@ import pytest
 
 from checker.codes import STATUS_POLICY
 from checker.output.github import command
-from tests.golden import FORMAT_CASES, format_bytes, format_cases, format_golden, format_path, workbook_cells
-from tests.conftest import REPO
-from tests.harness import run_check
 from checker.run import CheckArgs
+from tests.conftest import REPO
+from tests.golden import (
+    FORMAT_CASES,
+    format_bytes,
+    format_cases,
+    format_golden,
+    format_path,
+    workbook_cells,
+)
+from tests.harness import run_check
 
 SARIF_SCHEMA = Path(__file__).parents[1] / "schemas" / "sarif-schema-2.1.0.json"
 

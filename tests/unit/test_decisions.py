@@ -14,17 +14,17 @@ from hypothesis import strategies as st
 
 from checker.catalog import Catalog
 from checker.decisions import DecisionsError, DecisionSet, load_decisions
+from checker.engine.judge import evaluate
+from checker.engine.reporter import resolve_reporter
+from checker.gates import GateOptions
+from checker.judgement import JudgedReport
+from checker.locations import SourceMap
 from checker.models import results
 from checker.models.submission import Submission
 from checker.output.records import assessment_record
 from checker.passes import passes_for, run_passes
 from checker.rulefile import Plan, load_rule_file
 from checker.run import CheckArgs, _scored, assess
-from checker.engine.judge import evaluate
-from checker.engine.reporter import resolve_reporter
-from checker.gates import GateOptions
-from checker.judgement import JudgedReport
-from checker.locations import SourceMap
 from checker.series import Report
 from tests.harness import run_check
 

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.errors import CheckerError
-from checker.rulefile import load_rule_file
 from checker.intake import read
+from checker.rulefile import load_rule_file
 from checker.run import assess
 from tests import fuzzing
 from tests.conftest import MINI_PLAN, report

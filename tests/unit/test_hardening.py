@@ -9,10 +9,10 @@ import pytest
 
 from checker import echo, names
 from checker.errors import Problem
-from checker.progress import classify, display_ratio, expected_on_path, progress_ratio
 from checker.kinds.growth import cagr_percent, root_growth
 from checker.models.plan import ProgressThresholds
 from checker.models.types import number_problem
+from checker.progress import classify, display_ratio, expected_on_path, progress_ratio
 
 
 @pytest.mark.parametrize(("text", "shown"), [

@@ -15,8 +15,8 @@ from checker.links import linked_quantities
 from checker.listing import record
 from checker.models.results import RuleResult
 from checker.models.submission import Submission
-from checker.rulefile import Plan, load_rule_file
 from checker.output.records import assessment_record
+from checker.rulefile import Plan, load_rule_file
 from checker.run import assess
 
 PLAN = """\

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 import random
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker.models.results import Assessment, RuleResult
 from checker.errors import Problem
+from checker.models.results import Assessment, RuleResult
 from checker.run import CheckArgs, CheckRun
-from tests.harness import run_check
 from tests.conftest import FIXTURES
+from tests.harness import run_check
 
 HISTORY_PLAN = FIXTURES / "history-plan.yaml"
 UNITS = {"H-GROW": "万元", "H-RATE": "%", "H-ZERO": "万元", "H-ADD": "个", "H-GI": "件", "H-CUM": "万元",

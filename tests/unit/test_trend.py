@@ -7,9 +7,8 @@ from typing import Any
 
 import pytest
 
-from checker.models.plan import IndicatorRule
+from checker.models.plan import IndicatorRule, ProgressThresholds
 from checker.progress import IndicatorInput
-from checker.models.plan import ProgressThresholds
 from checker.trend import cagr_ratio, project, stated_target_level
 
 SOURCE = {"document": "d.txt", "section": "s", "quote": "q"}
@@ -69,7 +68,8 @@ def test_cagr_ratio_classes() -> None:
 
 # --- The CAGR ratio in floats gives the Decimals' record, or defers to them --------------------
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.trend import _cagr_exact, _cagr_fast
 
