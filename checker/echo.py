@@ -77,10 +77,7 @@ def path_text(path: str | os.PathLike[str]) -> str:
 
 def safe_stream(stream: TextIO) -> TextIO:
     """Make a text stream write what its encoding cannot represent as escapes instead of raising
-    (an ASCII-only or Latin-1 terminal, LANG=C): the output stays readable and complete.
-
-    Call site: cli.py, at the start of each command, ``stream = safe_stream(sys.stdout)`` (and the
-    same for sys.stderr before any message is echoed)."""
+    (an ASCII-only or Latin-1 terminal, LANG=C): the output stays readable and complete."""
     if isinstance(stream, io.TextIOWrapper):
         try:
             stream.reconfigure(errors="backslashreplace")
@@ -91,8 +88,7 @@ def safe_stream(stream: TextIO) -> TextIO:
 
 def write_problem(exc: OSError, stream_name: str = "<stdout>") -> Problem:
     """The located problem for an output stream that cannot be written (a full device, a closed
-    descriptor). Call site: cli.py ``_guard``: ``except OSError as exc`` around the reporter and an
-    explicit ``stream.flush()`` -> echo this problem on stderr (best effort) and exit 2."""
+    descriptor)."""
     from checker.errors import Problem
 
     reason = os.strerror(exc.errno) if exc.errno else str(exc)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from checker.codes import FAILING_GRADE, ScoreBasis, Status
 from checker.judgement import Gate, GateFailure, Judgement
-from checker.scoring import ScoreSummary
+from checker.scoring import ScoreSummary, below_threshold
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def gate(raw: ScoreSummary, risk_accepted: ScoreSummary, judgements: Sequence[Ju
         failures.append(GateFailure("veto", ", ".join(summary.veto)))
     elif summary.grade == FAILING_GRADE:
         failures.append(GateFailure("grade", FAILING_GRADE))
-    if options.fail_under is not None and (summary.score is None or summary.score < options.fail_under):
+    if below_threshold(summary.score, options.fail_under):
         failures.append(GateFailure("fail_under", f"{summary.score} < {options.fail_under:g}"))
     counted = [j for j in judgements if not (options.basis == "risk_accepted" and j.waived)]
     for status in options.fail_on:

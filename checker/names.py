@@ -27,10 +27,7 @@ MAX_SUGGEST_WORK = 200_000  # characters compared by difflib for one text (text 
 
 def suggest(text: str, options: Mapping[str, str], n: int = 5) -> list[str]:
     """Up to n of the options (display name -> id) closest to text, as 'name (id)' (or 'name' when
-    the id is the name); one entry per id, so a rule's aliases do not crowd the list.
-
-    Call site: evaluate._suggest(text, options) is exactly this function (replace its body with
-    ``return names.suggest(text, options)``)."""
+    the id is the name); one entry per id, so a rule's aliases do not crowd the list."""
     return list(_suggest(text[: MAX_SUGGEST_TEXT * 4], tuple(options.items()), n))
 
 
@@ -51,11 +48,7 @@ def _suggest(text: str, options: tuple[tuple[str, str], ...], n: int) -> tuple[s
 class Suggester:
     """suggest() with a budget of fuzzy comparisons, for one report: past `fuzzy` unknown texts,
     only substring matches are offered (cheap), so a report of thousands of unknown names costs
-    milliseconds, not minutes.
-
-    Call site: evaluate.evaluate() creates one ``Suggester()`` per report and hands it to
-    _Matcher and resolve_reporter, whose _suggest(...) calls become ``suggester(text, options)``.
-    """
+    milliseconds, not minutes."""
 
     def __init__(self, fuzzy: int = 100) -> None:
         self.left = fuzzy

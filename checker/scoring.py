@@ -57,11 +57,7 @@ def grade_for(score: float, settings: ScoringSettings) -> Grade:
 
 def fail_under_threshold(value: float) -> float:
     """A --fail-under threshold: a finite number from 0 to 100 (NaN would turn the gate off, since
-    no score compares below it). Raises UsageError otherwise.
-
-    Call site: cli.py, the --fail-under option: ``callback=lambda ctx, param, v: None if v is None
-    else fail_under_threshold(v)`` (turning the UsageError into click.BadParameter, or letting _guard
-    report it), and run._fails_thresholds may then rely on a finite threshold."""
+    no score compares below it). Raises UsageError otherwise."""
     from checker.errors import Problem, UsageError
 
     if not math.isfinite(value) or not 0 <= value <= 100:
