@@ -53,11 +53,17 @@ class DecisionSet:
         return bool(self.by_rule)
 
     def applying(self, plan: str, rule: str, reporter: str, year: int) -> list[Placed]:
-        """The decisions about this rule for this reporter and year, in file order."""
-        return [
+        """The decisions about this rule for this reporter and year, in file order.
+
+        A decision naming the reporter takes precedence over one of the same type for every
+        reporter (`*`): the general decision is the rule, the named one its exception.
+        """
+        found = [
             p for p in self.by_rule.get((plan, rule), [])
             if year in p.decision.years and (p.reporters is None or reporter in p.reporters)
         ]
+        named = {p.decision.type for p in found if p.reporters is not None}
+        return [p for p in found if p.reporters is not None or p.decision.type not in named]
 
 
 def decision_files(paths: Iterable[Path]) -> list[Path]:
@@ -100,10 +106,9 @@ def _load_file(path: Path, catalog: Catalog) -> list[Placed]:
     out, problems = [], []
     for i, decision in enumerate(model.decisions):
         at: JsonPath = ("decisions", i)
-        found = _check(decision, catalog, name, at, lines, problems)
-        if found is not None:
-            out.append(Placed(decision, f"{name}:{nearest(at, lines)}", found))
-    if problems:
+        reporters = _check(decision, catalog, name, at, lines, problems)
+        out.append(Placed(decision, f"{name}:{nearest(at, lines)}", reporters))
+    if problems:  # any problem refuses the file: nothing of it is applied
         raise DecisionsError(problems)
     return out
 
@@ -111,7 +116,8 @@ def _load_file(path: Path, catalog: Catalog) -> list[Placed]:
 def _check(
     decision: Decision, catalog: Catalog, name: str, at: JsonPath, lines: dict[JsonPath, int], problems: list[Problem]
 ) -> frozenset[str] | None:
-    """The reporter ids a decision covers; problems for what it names that the plan does not have."""
+    """The reporter ids a decision covers (None: every reporter); problems for what it names that
+    the plan does not have."""
 
     def problem(field_name: str, zh: str, en: str) -> None:
         problems.append(Problem(name, zh, en, format_path(at + (field_name,)), nearest(at + (field_name,), lines)))
@@ -119,7 +125,7 @@ def _check(
     plan = catalog.get(decision.plan)
     if plan is None:
         problem("plan", f"未知规划 {decision.plan}", f"unknown plan {decision.plan}")
-        return None
+        return frozenset()
     period = plan.rules_file.plan.period
     for year in decision.years:
         if not period.start <= year <= period.end:

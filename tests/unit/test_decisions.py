@@ -154,6 +154,15 @@ def test_two_decisions_on_one_claim_conflict(tmp_path: Path, rules: Path) -> Non
     assert [p.zh for p in caught.value.problems] == [f"与 {tmp_path / 'd.yaml'}:4 的评审决定重复(O-B,2023 年)"]
 
 
+def test_a_decision_naming_the_reporter_overrides_one_for_every_reporter(tmp_path: Path, rules: Path, plan: Plan) -> None:
+    everyone = decision("verdict", ["Q-RANK"], reporter="*", verdict="missed")
+    named = decision("verdict", ["Q-RANK"], verdict="met")
+    found = loaded(rules, decisions_file(tmp_path, everyone, named))
+    assert rule(judged(plan, FULL, found), "Q-RANK").status == "met"  # 测试市 is named
+    others = loaded(rules, decisions_file(tmp_path, everyone, {**named, "reporter": "甲局"}, name="o.yaml"))
+    assert rule(judged(plan, FULL, others), "Q-RANK").status == "behind"  # only the general one applies
+
+
 def test_a_broken_decisions_file_stops_the_run(tmp_path: Path, rules: Path) -> None:
     (tmp_path / "r.json").write_text(json.dumps(FULL, ensure_ascii=False), encoding="utf-8")
     bad = decisions_file(tmp_path, decision("verdict", ["NOPE"], verdict="met"), name="bad.yaml")
