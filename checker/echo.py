@@ -18,7 +18,7 @@ import errno
 import io
 import os
 import re
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from checker.errors import Problem
@@ -95,8 +95,3 @@ def write_problem(exc: OSError, stream_name: str = "<stdout>") -> Problem:
     zh = "设备已满,结果未能完整写出" if exc.errno == errno.ENOSPC else f"无法写出结果:{reason}"
     en = "device full: the output is incomplete" if exc.errno == errno.ENOSPC else f"cannot write the output: {reason}"
     return Problem(stream_name, zh, en)
-
-
-def echo_all(values: dict[str, Any], limit: int = MAX_ECHO) -> dict[str, Any]:
-    """clean() applied to every string value of a mapping (message parameters), others unchanged."""
-    return {k: clean(v, limit) if isinstance(v, str) else v for k, v in values.items()}

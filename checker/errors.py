@@ -42,9 +42,6 @@ class Problem:
             where += f": {self.place}"
         return f"{where}: {self.zh if lang == 'zh' else self.en}"
 
-    def at_line(self, line: int | None) -> Problem:
-        return self if line is None or self.line is not None else replace(self, line=line)
-
     def located(self, source: SourceMap) -> Problem:
         """This problem with the line (or cell) of its place in `source`, unless it has one."""
         if self.line is not None or self.cell is not None or source.file != self.file:

@@ -26,12 +26,6 @@ class Found:
     problems: list[Problem] = field(default_factory=list)
 
 
-def collect(paths: Iterable[str]) -> tuple[list[Path], list[Problem]]:
-    """Report files named on the command line; folders are searched recursively for each suffix in READERS."""
-    found = find(paths)
-    return found.files, found.problems
-
-
 def find(paths: Iterable[str], exclude: Iterable[str] = (), changed: bool = False) -> Found:
     """Report files of the paths given: files as named, folders searched recursively.
 

@@ -6,13 +6,13 @@ SubmissionError with every problem, each located) and one line in READERS.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from checker.errors import CheckerError, Problem
+from checker.errors import Problem
 
 if TYPE_CHECKING:
     from checker.locations import SourceMap
@@ -43,12 +43,3 @@ def read(path: Path) -> Intake:
     module = READERS.get(path.suffix.lower(), READERS[".json"])  # a named file is read as JSON by default
     intake: Intake = import_module(module).read(path)
     return intake
-
-
-def read_all(paths: Iterable[Path]) -> Iterator[tuple[Path, Intake | list[Problem]]]:
-    """Each file with its reading, or with every problem that stopped it."""
-    for path in paths:
-        try:
-            yield path, read(path)
-        except CheckerError as exc:
-            yield path, exc.problems

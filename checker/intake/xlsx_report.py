@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -224,16 +225,7 @@ class _Reader:
         if _present(rank := cells.get(RANK)):
             entry["rank"] = _integer(rank)
             self.cells[at + ("rank",)] = cells.ref(RANK) or ""
-        if _present(verdict := cells.get(VERDICT)):
-            text = _text(verdict) or ""
-            self.cells[at + ("verdict",)] = cells.ref(VERDICT) or ""
-            code = VERDICT_CHOICES.get(text, text if text in VERDICT_CHOICES.values() else None)
-            if code is None:
-                self.problem(cells.ref(VERDICT) or "", at + ("verdict",),
-                             f"评审结论“{text}”无效,可选:{'、'.join(VERDICT_CHOICES)}",
-                             f"invalid verdict '{text}'; choose one of: {', '.join(VERDICT_CHOICES.values())}")
-            else:
-                entry["verdict"] = code
+        self._choice(cells, at, entry, "verdict", VERDICT, VERDICT_CHOICES, ("评审结论", "verdict"))
         for key, header in (("source", SOURCE), ("note", NOTE)):
             if _present(text := cells.get(header)):
                 entry[key] = _text(text)
@@ -251,18 +243,26 @@ class _Reader:
             entry["history"] = history
         return entry
 
+    def _choice(
+        self, cells: _Cells, at: JsonPath, entry: dict[str, Any], key: str, header: str,
+        choices: Mapping[str, str], what: tuple[str, str],
+    ) -> None:
+        """A drop-down cell: its Chinese label (or the code itself) as the entry's code, else a problem."""
+        if not _present(value := cells.get(header)):
+            return
+        text = _text(value) or ""
+        self.cells[at + (key,)] = cells.ref(header) or ""
+        code = choices.get(text, text if text in choices.values() else None)
+        if code is None:
+            self.problem(cells.ref(header) or "", at + (key,),
+                         f"{what[0]}“{text}”无效,可选:{'、'.join(choices)}",
+                         f"invalid {what[1]} '{text}'; choose one of: {', '.join(choices.values())}")
+        else:
+            entry[key] = code
+
     def _obligation(self, cells: _Cells, at: JsonPath) -> dict[str, Any]:
         entry = self._reference(cells, at)
-        if _present(status := cells.get(STATUS)):
-            text = _text(status) or ""
-            code = STATUS_CHOICES.get(text, text if text in STATUS_CHOICES.values() else None)
-            self.cells[at + ("status",)] = cells.ref(STATUS) or ""
-            if code is None:
-                self.problem(cells.ref(STATUS) or "", at + ("status",),
-                             f"完成状态“{text}”无效,可选:{'、'.join(STATUS_CHOICES)}",
-                             f"invalid status '{text}'; choose one of: {', '.join(STATUS_CHOICES.values())}")
-            else:
-                entry["status"] = code
+        self._choice(cells, at, entry, "status", STATUS, STATUS_CHOICES, ("完成状态", "status"))
         if _present(reason := cells.get(REASON)):
             entry["reason"] = _text(reason)
             self.cells[at + ("reason",)] = cells.ref(REASON) or ""
