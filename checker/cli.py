@@ -365,8 +365,31 @@ def schema_command(plan: str, output: Path | None, rules: Path | None, traceback
 
 
 def check_main() -> None:
-    check_command(prog_name="check")
+    _leave(lambda: check_command(prog_name="check"))
 
 
 def checker_main() -> None:
-    checker_group(prog_name="checker")
+    _leave(lambda: checker_group(prog_name="checker"))
+
+
+def _leave(command: Callable[[], object]) -> None:
+    """Run a console command, then leave without tearing the interpreter down (as mypy's
+    hard_exit does): freeing every module and object at exit is a tenth of a cold start, and a
+    finished command has nothing left to clean up (its files are written and closed, atomically).
+    Standard output and error are flushed first; if that fails, the interpreter's own exit takes
+    over, as before."""
+    try:
+        command()
+        code: object = EXIT_OK
+    except SystemExit as exc:
+        code = exc.code
+    if not isinstance(code, int):  # None or a message: what sys.exit would make of it
+        if code is not None:
+            print(code, file=sys.stderr)
+        code = EXIT_OK if code is None else 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BaseException:
+        raise SystemExit(code) from None
+    os._exit(code)
