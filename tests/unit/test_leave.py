@@ -30,7 +30,7 @@ def test_leave_exits_with_the_status_of_the_command(
     def exit_now(status: int) -> None:
         raise _Left(status)
 
-    monkeypatch.setattr(cli.os, "_exit", exit_now)
+    monkeypatch.setattr("os._exit", exit_now)
     with pytest.raises(_Left) as left:
         cli._leave(command)
     assert left.value.code == code
@@ -45,7 +45,7 @@ def test_leave_falls_back_to_the_interpreter_exit_when_a_flush_fails(monkeypatch
         def flush(self) -> None:
             raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(cli.sys, "stdout", Full())
+    monkeypatch.setattr("sys.stdout", Full())
     with pytest.raises(SystemExit) as left:
         cli._leave(lambda: None)
     assert left.value.code == 0
