@@ -40,8 +40,10 @@ def validate(data: dict[str, Any], source: SourceMap) -> Validated:
     """Schema, then models entry by entry; a valid document takes the fast path (compiled schema, one model call)."""
     import fastjsonschema
 
+    from checker.cache import ready
     from checker.loading import compiled_schema
 
+    ready(Submission)
     try:
         compiled_schema("submission")(data)
         return Validated(Submission.model_validate(data))

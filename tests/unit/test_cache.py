@@ -106,3 +106,27 @@ def test_the_key_changes_with_the_checker(folder: Path, monkeypatch: pytest.Monk
         assert len(entries(folder)) == 2  # another release never reads this one's entries
     finally:
         cache.fingerprint.cache_clear()
+
+
+READY = """
+import sys
+from checker import cache
+from checker.models.submission import Submission
+cache.ready(Submission)
+report = Submission.model_validate({"plan": "p", "reporter": "r", "year": 2021, "indicators": [{"id": "A", "value": 1.5, "unit": "件"}]})
+print(Submission.__pydantic_complete__, report.indicators[0].value)
+"""
+
+
+def test_the_report_models_validator_is_kept_and_read_back(folder: Path) -> None:
+    import subprocess
+    import sys
+
+    def start() -> str:
+        return subprocess.run([sys.executable, "-c", READY], capture_output=True, text=True, check=True, env=os.environ).stdout
+
+    assert start() == "True 1.5\n"  # built, and kept
+    assert len(entries(folder, "model")) == 1
+    assert start() == "False 1.5\n"  # read back: the same answer without building the model
+    entries(folder, "model")[0].write_bytes(b"damaged")
+    assert start() == "True 1.5\n"  # a damaged entry is a miss
