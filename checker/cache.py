@@ -105,8 +105,8 @@ def ready(model: type[BaseModel]) -> None:
     import pydantic_core
     from pydantic.version import VERSION
 
-    if model.__pydantic_complete__:
-        return
+    if model.__pydantic_complete__ or isinstance(model.__dict__.get("__pydantic_validator__"), pydantic_core.SchemaValidator):
+        return  # built, or given its validator already in this process
     source = f"{model.__module__}.{model.__qualname__}\0{VERSION}\0{pydantic_core.__version__}".encode()
     data = fetch("model", source)
     if data is not None:

@@ -130,3 +130,13 @@ def test_the_report_models_validator_is_kept_and_read_back(folder: Path) -> None
     assert start() == "False 1.5\n"  # read back: the same answer without building the model
     entries(folder, "model")[0].write_bytes(b"damaged")
     assert start() == "True 1.5\n"  # a damaged entry is a miss
+
+
+def test_a_validator_read_back_is_read_once_a_start(folder: Path) -> None:
+    import subprocess
+    import sys
+
+    twice = READY + "import checker.cache as c\nc.fetch = None\ncache.ready(Submission)\nprint('once')\n"
+    subprocess.run([sys.executable, "-c", READY], check=True, env=os.environ, capture_output=True)
+    out = subprocess.run([sys.executable, "-c", twice], capture_output=True, text=True, check=True, env=os.environ).stdout
+    assert out == "False 1.5\nonce\n"  # the second call did not fetch again (fetch is gone)
