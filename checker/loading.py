@@ -185,6 +185,8 @@ def _number(text: str, line: int | None = None) -> Decimal | _Bad:
 
 
 def _integer(text: str, line: int | None = None) -> int | _Bad:
+    if len(text) <= 15:  # 1 ≤ |x| < 1e15 unless zero: within every bound, no need to check
+        return int(text)
     digits = text.lstrip("+-")
     if len(digits) > MAX_INT_CHARS:
         shown = f"{text[:20]}…({len(digits)} 位)"
@@ -203,19 +205,21 @@ def _has_surrogate(text: str) -> bool:
 
 
 def _depth(value: Any, limit: int) -> int:
-    """Nesting depth of a parsed value, stopping once it passes the limit."""
-    stack = [(value, 1)]
-    deepest = 0
-    while stack:
-        item, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > limit:
-            return deepest
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values() if isinstance(v, (dict, list)))
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item if isinstance(v, (dict, list)))
-    return deepest
+    """Nesting depth of a parsed value, stopping once it passes the limit (level by level: one
+    list per level rather than a stack entry per container)."""
+    level = [value]
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limit:
+            break
+        below: list[Any] = []
+        for item in level:
+            for child in item.values() if isinstance(item, dict) else item:
+                if isinstance(child, (dict, list)):
+                    below.append(child)
+        level = below
+    return depth
 
 
 def _type_name(value: Any) -> str:
@@ -297,12 +301,14 @@ class _Hooks:
 
     def number(self, text: str) -> Decimal | _Bad:
         value = _number(text)
-        self.flagged = self.flagged or isinstance(value, _Bad)
+        if isinstance(value, _Bad):
+            self.flagged = True
         return value
 
     def integer(self, text: str) -> int | _Bad:
         value = _integer(text)
-        self.flagged = self.flagged or isinstance(value, _Bad)
+        if isinstance(value, _Bad):
+            self.flagged = True
         return value
 
     def constant(self, text: str) -> _Bad:
@@ -310,15 +316,14 @@ class _Hooks:
         return _constant(text)
 
     def object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        out = _object(pairs)
-        self.flagged = self.flagged or isinstance(out, _Mapping)
-        return out
+        out: dict[str, Any] = dict(pairs)
+        if len(out) == len(pairs):
+            return out
+        self.flagged = True
+        return _duplicates(pairs)
 
 
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = dict(pairs)
-    if len(out) == len(pairs):
-        return out
+def _duplicates(pairs: list[tuple[str, Any]]) -> _Mapping:
     dupes = _Mapping()
     seen: set[str] = set()
     dupes.duplicates = []
@@ -628,6 +633,12 @@ def compiled_schema(schema_name: str) -> Any:
     return _COMPILED[schema_name]
 
 
+# The generated code names each array item for its messages with "...[{data__x}]".format(**locals()),
+# which copies every local of the (large) function per item: a third of a report's validation. The
+# same string as an f-string (only plain names are ever interpolated) costs nothing of the kind.
+_FORMAT_LOCALS = re.compile(r'"((?:[^"\\{}]|\{\w+\})*)"\.format\(\*\*locals\(\)\)')
+
+
 def _compiled(schema_name: str) -> Any:
     import marshal
 
@@ -646,7 +657,7 @@ def _compiled(schema_name: str) -> Any:
             return namespace[name]
         except Exception:  # a damaged entry is a miss
             pass
-    text = fastjsonschema.compile_to_code(schema, use_default=False)
+    text = _FORMAT_LOCALS.sub(r'f"\1"', fastjsonschema.compile_to_code(schema, use_default=False))
     # The generated module defines the schema's own function first, then one per definition.
     name = re.search(r"^def (validate\w*)\(", text, re.MULTILINE)[1]  # type: ignore[index]
     code = compile(text, f"<{schema_name} validator>", "exec")

@@ -154,16 +154,21 @@ class _Walker:
         return self.decoder.object_pairs_hook(pairs), index + 1
 
     def _array(self, index: int, path: JsonPath, depth: int) -> tuple[list[Any], int]:
-        text = self.text
+        # The loop over a report's entries: names bound locally, items at the walk's depth scanned directly.
+        text, lines, at, skip = self.text, self.lines, self.counter.at, _SPACE.match
+        value = self.value if depth + 1 < self.depth else lambda index, path, depth: self.scan(text, index)
         items: list[Any] = []
-        index = _skip(text, index + 1)
-        while text[index] != "]":
-            if items:
-                if text[index] != ",":
-                    raise ValueError
-                index = _skip(text, index + 1)
-            self.lines[path + (len(items),)] = self.counter.at(index)
-            item, index = self.value(index, path + (len(items),), depth + 1)
+        index = skip(text, index + 1).end()  # type: ignore[union-attr]
+        if text[index] == "]":
+            return items, index + 1
+        while True:
+            place = path + (len(items),)
+            lines[place] = at(index)
+            item, index = value(index, place, depth + 1)
             items.append(item)
-            index = _skip(text, index)
-        return items, index + 1
+            index = skip(text, index).end()  # type: ignore[union-attr]
+            if text[index] == "]":
+                return items, index + 1
+            if text[index] != ",":
+                raise ValueError
+            index = skip(text, index + 1).end()  # type: ignore[union-attr]
