@@ -80,6 +80,9 @@ class _LazyLines(Mapping[JsonPath, int]):
     def __getitem__(self, path: JsonPath) -> int:
         return self._for(path)[path]
 
+    def get(self, path: JsonPath, default: Any = None) -> Any:  # the dict's own get: asked per judged entry
+        return self._for(path).get(path, default)
+
     def __contains__(self, path: object) -> bool:
         return path in self._for(path)
 
