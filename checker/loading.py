@@ -639,6 +639,29 @@ def compiled_schema(schema_name: str) -> Any:
 _FORMAT_LOCALS = re.compile(r'"((?:[^"\\{}]|\{\w+\})*)"\.format\(\*\*locals\(\)\)')
 
 
+# Keys whose value maps names (not keywords) to schemas, and keys whose value is data, not a schema.
+_NAMED_SCHEMAS = ("properties", "patternProperties", "$defs", "definitions")
+_DATA = ("enum", "default", "examples", "required")
+
+
+def _const_as_enum(schema: Any) -> Any:
+    """The schema with each `const` given as the equal one-value `enum`: fastjsonschema (2.22)
+    cannot compile `const` without detailed exceptions."""
+    if isinstance(schema, list):
+        return [_const_as_enum(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key == "const" and "enum" not in schema:
+            out["enum"] = [value]
+        elif key in _NAMED_SCHEMAS and isinstance(value, dict):
+            out[key] = {name: _const_as_enum(item) for name, item in value.items()}
+        else:
+            out[key] = value if key in _DATA else _const_as_enum(value)
+    return out
+
+
 def _compiled(schema_name: str) -> Any:
     import marshal
 
@@ -657,7 +680,10 @@ def _compiled(schema_name: str) -> Any:
             return namespace[name]
         except Exception:  # a damaged entry is a miss
             pass
-    text = _FORMAT_LOCALS.sub(r'f"\1"', fastjsonschema.compile_to_code(schema, use_default=False))
+    # Only yes or no is asked of it (the messages come from jsonschema, schema_messages.py): without
+    # detailed exceptions, the rejected branch of an `if` (two per obligation) raises a bare one.
+    generated = fastjsonschema.compile_to_code(_const_as_enum(schema), use_default=False, detailed_exceptions=False)
+    text = _FORMAT_LOCALS.sub(r'f"\1"', generated)
     # The generated module defines the schema's own function first, then one per definition.
     name = re.search(r"^def (validate\w*)\(", text, re.MULTILINE)[1]  # type: ignore[index]
     code = compile(text, f"<{schema_name} validator>", "exec")

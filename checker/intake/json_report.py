@@ -157,19 +157,22 @@ class _Walker:
         return self.decoder.object_pairs_hook(pairs), index + 1
 
     def _array(self, index: int, path: JsonPath, depth: int) -> tuple[list[Any], int]:
-        # The loop over a report's entries: names bound locally, items at the walk's depth scanned directly.
-        text, lines, at, skip = self.text, self.lines, self.counter.at, _SPACE.match
-        value = self.value if depth + 1 < self.depth else lambda index, path, depth: self.scan(text, index)
+        # The loop over a report's entries, so names are bound locally and the lines counted inline.
+        text, lines, counter, skip = self.text, self.lines, self.counter, _SPACE.match
+        leaf = depth + 1 >= self.depth  # items parsed whole by the C scanner
         items: list[Any] = []
         index = skip(text, index + 1).end()  # type: ignore[union-attr]
         if text[index] == "]":
             return items, index + 1
         while True:
+            counter.line += text.count("\n", counter.offset, index)
+            counter.offset = index
             place = path + (len(items),)
-            lines[place] = at(index)
-            item, index = value(index, place, depth + 1)
+            lines[place] = counter.line
+            item, index = self.scan(text, index) if leaf else self.value(index, place, depth + 1)
             items.append(item)
-            index = skip(text, index).end()  # type: ignore[union-attr]
+            if text[index] in " \t\n\r":
+                index = skip(text, index).end()  # type: ignore[union-attr]
             if text[index] == "]":
                 return items, index + 1
             if text[index] != ",":
