@@ -46,8 +46,10 @@ def number_problem(value: Decimal, written: str | None = None) -> tuple[str, str
     if adjusted < -12:
         shown = _show(value, written)
         return f"数值 {shown} 过小(非零数的绝对值应 ≥ 1e-12)", f"number {shown} is too small (a nonzero |x| must be ≥ 1e-12)"
+    if len(str(value) if written is None else written) <= MAX_DIGITS:
+        return None  # no more digits than characters (either form shows every digit): as_tuple() costs more
     digits = value.as_tuple().digits
-    # Trailing zeros are not significant, so only a number written with more digits than allowed is counted.
+    # Trailing zeros are not significant, so only a number with more digits than allowed is counted.
     if len(digits) > MAX_DIGITS and len("".join(map(str, digits)).rstrip("0")) > MAX_DIGITS:
         shown = _show(value, written)
         return (
