@@ -26,6 +26,7 @@ WALK_DEPTH = 5
 ENTRY_DEPTH = 2
 REPORT_KEYS = ("plan", "reporter", "year")  # a file with none of them is not a report at all
 _SPACE = re.compile(r"[ \t\n\r]*")
+_AFTER_ITEM = re.compile(r"[ \t\n\r]*(?:(,)[ \t\n\r]*|(\]))")  # what follows an array's item
 
 
 def read(path: Path) -> Intake:
@@ -158,10 +159,10 @@ class _Walker:
 
     def _array(self, index: int, path: JsonPath, depth: int) -> tuple[list[Any], int]:
         # The loop over a report's entries, so names are bound locally and the lines counted inline.
-        text, lines, counter, skip = self.text, self.lines, self.counter, _SPACE.match
+        text, lines, counter, after = self.text, self.lines, self.counter, _AFTER_ITEM.match
         leaf = depth + 1 >= self.depth  # items parsed whole by the C scanner
         items: list[Any] = []
-        index = skip(text, index + 1).end()  # type: ignore[union-attr]
+        index = _skip(text, index + 1)
         if text[index] == "]":
             return items, index + 1
         while True:
@@ -171,10 +172,9 @@ class _Walker:
             lines[place] = counter.line
             item, index = self.scan(text, index) if leaf else self.value(index, place, depth + 1)
             items.append(item)
-            if text[index] in " \t\n\r":
-                index = skip(text, index).end()  # type: ignore[union-attr]
-            if text[index] == "]":
-                return items, index + 1
-            if text[index] != ",":
+            separator = after(text, index)
+            if separator is None:
                 raise ValueError
-            index = skip(text, index + 1).end()  # type: ignore[union-attr]
+            if separator.lastindex == 2:  # the closing bracket
+                return items, separator.end()
+            index = separator.end()
