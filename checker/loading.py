@@ -185,6 +185,8 @@ def _number(text: str, line: int | None = None) -> Decimal | _Bad:
 
 
 def _integer(text: str, line: int | None = None) -> int | _Bad:
+    if len(text) <= 15:  # a JSON integer of ≤ 15 characters: 0 or 1 ≤ |x| < 1e15, within every bound
+        return int(text)
     digits = text.lstrip("+-")
     if len(digits) > MAX_INT_CHARS:
         shown = f"{text[:20]}…({len(digits)} 位)"
@@ -203,19 +205,21 @@ def _has_surrogate(text: str) -> bool:
 
 
 def _depth(value: Any, limit: int) -> int:
-    """Nesting depth of a parsed value, stopping once it passes the limit."""
-    stack = [(value, 1)]
-    deepest = 0
-    while stack:
-        item, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > limit:
-            return deepest
-        if isinstance(item, dict):
-            stack.extend((v, depth + 1) for v in item.values() if isinstance(v, (dict, list)))
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item if isinstance(v, (dict, list)))
-    return deepest
+    """Nesting depth of a parsed value, stopping once it passes the limit (level by level: one
+    list per level rather than a stack entry per container)."""
+    level = [value]
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limit:
+            break
+        below: list[Any] = []
+        for item in level:
+            for child in item.values() if isinstance(item, dict) else item:
+                if isinstance(child, (dict, list)):
+                    below.append(child)
+        level = below
+    return depth
 
 
 def _type_name(value: Any) -> str:
@@ -297,12 +301,14 @@ class _Hooks:
 
     def number(self, text: str) -> Decimal | _Bad:
         value = _number(text)
-        self.flagged = self.flagged or isinstance(value, _Bad)
+        if isinstance(value, _Bad):
+            self.flagged = True
         return value
 
     def integer(self, text: str) -> int | _Bad:
         value = _integer(text)
-        self.flagged = self.flagged or isinstance(value, _Bad)
+        if isinstance(value, _Bad):
+            self.flagged = True
         return value
 
     def constant(self, text: str) -> _Bad:
@@ -310,15 +316,14 @@ class _Hooks:
         return _constant(text)
 
     def object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        out = _object(pairs)
-        self.flagged = self.flagged or isinstance(out, _Mapping)
-        return out
+        out: dict[str, Any] = dict(pairs)
+        if len(out) == len(pairs):
+            return out
+        self.flagged = True
+        return _duplicates(pairs)
 
 
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = dict(pairs)
-    if len(out) == len(pairs):
-        return out
+def _duplicates(pairs: list[tuple[str, Any]]) -> _Mapping:
     dupes = _Mapping()
     seen: set[str] = set()
     dupes.duplicates = []
@@ -628,6 +633,36 @@ def compiled_schema(schema_name: str) -> Any:
     return _COMPILED[schema_name]
 
 
+# The generated code names each array item for its messages with "...[{data__x}]".format(**locals()),
+# which copies every local of the (large) function per item: a quarter of a report's validation. The
+# same string as an f-string (only plain names are ever interpolated) costs nothing of the kind;
+# code of another shape is left as it is (slower, as correct).
+_FORMAT_LOCALS = re.compile(r'"((?:[^"\\{}]|\{\w+\})*)"\.format\(\*\*locals\(\)\)')
+
+
+# Keys whose value maps names (not keywords) to schemas, and keys whose value is data, not a schema.
+_NAMED_SCHEMAS = ("properties", "patternProperties", "$defs", "definitions")
+_DATA = ("enum", "default", "examples", "required")
+
+
+def _const_as_enum(schema: Any) -> Any:
+    """The schema with each `const` given as the equal one-value `enum`: fastjsonschema (2.22)
+    cannot compile `const` without detailed exceptions."""
+    if isinstance(schema, list):
+        return [_const_as_enum(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key == "const" and "enum" not in schema:
+            out["enum"] = [value]
+        elif key in _NAMED_SCHEMAS and isinstance(value, dict):
+            out[key] = {name: _const_as_enum(item) for name, item in value.items()}
+        else:
+            out[key] = value if key in _DATA else _const_as_enum(value)
+    return out
+
+
 def _compiled(schema_name: str) -> Any:
     import marshal
 
@@ -646,7 +681,10 @@ def _compiled(schema_name: str) -> Any:
             return namespace[name]
         except Exception:  # a damaged entry is a miss
             pass
-    text = fastjsonschema.compile_to_code(schema, use_default=False)
+    # Only yes or no is asked of it (the messages come from jsonschema, schema_messages.py): without
+    # detailed exceptions, the rejected branch of an `if` (two per obligation) raises a bare one.
+    generated = fastjsonschema.compile_to_code(_const_as_enum(schema), use_default=False, detailed_exceptions=False)
+    text = _FORMAT_LOCALS.sub(r'f"\1"', generated)
     # The generated module defines the schema's own function first, then one per definition.
     name = re.search(r"^def (validate\w*)\(", text, re.MULTILINE)[1]  # type: ignore[index]
     code = compile(text, f"<{schema_name} validator>", "exec")

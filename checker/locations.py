@@ -20,7 +20,7 @@ def format_path(path: Iterable[str | int]) -> str:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one is made per judged entry, and built faster
 class Location:
     """One place in one file. `path` is always set; `line` for text formats, `cell` for workbooks."""
 
@@ -48,7 +48,9 @@ class SourceMap:
     cells: Mapping[JsonPath, str] = field(default_factory=dict)
 
     def locate(self, path: JsonPath) -> Location:
-        return Location(self.file, format_path(path), nearest(path, self.lines), nearest(path, self.cells))
+        # Asked for every judged entry; a text file has no cells to search.
+        cell = nearest(path, self.cells) if self.cells else None
+        return Location(self.file, format_path(path), nearest(path, self.lines), cell)
 
     def line_at(self, place: str) -> int | None:
         """The line of a rendered path such as $.indicators[3].unit (that of its nearest ancestor)."""
@@ -92,7 +94,7 @@ def place_key(place: str) -> list[tuple[int, int | str]]:
 
 
 def nearest(path: JsonPath, known: Mapping[JsonPath, V]) -> V | None:
-    """The value known for a path, or for its nearest ancestor that has one."""
-    while path and path not in known:
+    """The value known for a path, or for its nearest ancestor that has one (no value is None)."""
+    while (found := known.get(path)) is None and path:
         path = path[:-1]
-    return known.get(path)
+    return found

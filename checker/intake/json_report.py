@@ -26,6 +26,7 @@ WALK_DEPTH = 5
 ENTRY_DEPTH = 2
 REPORT_KEYS = ("plan", "reporter", "year")  # a file with none of them is not a report at all
 _SPACE = re.compile(r"[ \t\n\r]*")
+_AFTER_ITEM = re.compile(r"[ \t\n\r]*(?:(,)[ \t\n\r]*|(\]))")  # what follows an array's item
 
 
 def read(path: Path) -> Intake:
@@ -79,6 +80,9 @@ class _LazyLines(Mapping[JsonPath, int]):
 
     def __getitem__(self, path: JsonPath) -> int:
         return self._for(path)[path]
+
+    def get(self, path: JsonPath, default: Any = None) -> Any:  # the dict's own get: asked per judged entry
+        return self._for(path).get(path, default)
 
     def __contains__(self, path: object) -> bool:
         return path in self._for(path)
@@ -154,16 +158,23 @@ class _Walker:
         return self.decoder.object_pairs_hook(pairs), index + 1
 
     def _array(self, index: int, path: JsonPath, depth: int) -> tuple[list[Any], int]:
-        text = self.text
+        # The loop over a report's entries, so names are bound locally and the lines counted inline.
+        text, lines, counter, after = self.text, self.lines, self.counter, _AFTER_ITEM.match
+        leaf = depth + 1 >= self.depth  # items parsed whole by the C scanner
         items: list[Any] = []
         index = _skip(text, index + 1)
-        while text[index] != "]":
-            if items:
-                if text[index] != ",":
-                    raise ValueError
-                index = _skip(text, index + 1)
-            self.lines[path + (len(items),)] = self.counter.at(index)
-            item, index = self.value(index, path + (len(items),), depth + 1)
+        if text[index] == "]":
+            return items, index + 1
+        while True:
+            counter.line += text.count("\n", counter.offset, index)
+            counter.offset = index
+            place = path + (len(items),)
+            lines[place] = counter.line
+            item, index = self.scan(text, index) if leaf else self.value(index, place, depth + 1)
             items.append(item)
-            index = _skip(text, index)
-        return items, index + 1
+            separator = after(text, index)
+            if separator is None:
+                raise ValueError
+            if separator.lastindex == 2:  # the closing bracket
+                return items, separator.end()
+            index = separator.end()

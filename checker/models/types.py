@@ -38,15 +38,20 @@ def number_problem(value: Decimal, written: str | None = None) -> tuple[str, str
         return f"不允许非有限数值 {shown}", f"non-finite number {shown} is not allowed"
     if value.is_zero():
         return None
-    shown = _show(value, written)
-    magnitude = value.copy_abs()
-    if value.adjusted() > 15 or magnitude > MAX_MAGNITUDE:
+    adjusted = value.adjusted()
+    # |x| > 1e15 implies adjusted() >= 15: the comparison is needed only at that exponent.
+    if adjusted > 15 or (adjusted == 15 and value.copy_abs() > MAX_MAGNITUDE):
+        shown = _show(value, written)
         return f"数值 {shown} 超出范围(绝对值应 ≤ 1e15)", f"number {shown} is out of range (|x| must be ≤ 1e15)"
-    if value.adjusted() < -12:
+    if adjusted < -12:
+        shown = _show(value, written)
         return f"数值 {shown} 过小(非零数的绝对值应 ≥ 1e-12)", f"number {shown} is too small (a nonzero |x| must be ≥ 1e-12)"
+    if len(str(value) if written is None else written) <= MAX_DIGITS:
+        return None  # no more digits than characters (either form shows every digit): as_tuple() costs more
     digits = value.as_tuple().digits
-    significant = len("".join(map(str, digits)).rstrip("0"))
-    if significant > MAX_DIGITS:
+    # Trailing zeros are not significant, so only a number with more digits than allowed is counted.
+    if len(digits) > MAX_DIGITS and len("".join(map(str, digits)).rstrip("0")) > MAX_DIGITS:
+        shown = _show(value, written)
         return (
             f"数值 {shown} 有效数字过多(最多 {MAX_DIGITS} 位)",
             f"number {shown} has too many significant digits (at most {MAX_DIGITS})",

@@ -66,6 +66,29 @@ def test_numbers_within_bounds(text: str) -> None:
     assert number_problem(Decimal(text)) is None
 
 
+@pytest.mark.parametrize(("text", "bad"), [
+    # Around the cheap pre-checks: the comparison at adjusted() == 15, the 28-character length test.
+    ("1000000000000000.0000001", True), ("999999999999999.99", False), ("1000000000000000.000", False),
+    ("0.1234567890123456789012345678", False), ("0.12345678901234567890123456789", True),
+    ("1.234567890123456789012345678E-5", False), ("1.2345678901234567890123456789E-5", True),
+    ("12345678901234.50000000000000000000", False),
+])
+def test_number_bounds_written_or_not(text: str, bad: bool) -> None:
+    assert (number_problem(Decimal(text)) is not None) == bad
+    assert (number_problem(Decimal(text), text) is not None) == bad
+
+
+@pytest.mark.parametrize(("token", "value"), [
+    ("999999999999999", 999999999999999), ("-99999999999999", -99999999999999), ("0", 0),
+    ("1000000000000000", 1000000000000000), ("1000000000000001", None), ("-1000000000000001", None),
+])
+def test_json_integer_bounds(token: str, value: int | None) -> None:
+    from checker.loading import _integer
+
+    result = _integer(token)
+    assert result == value if value is not None else not isinstance(result, int)
+
+
 def test_progress_classified_unrounded_displayed_rounded() -> None:
     thresholds = ProgressThresholds()
     ratio = progress_ratio(Decimal("94.995"), Decimal(0), Decimal(100))
