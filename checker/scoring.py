@@ -95,12 +95,18 @@ def score(
     share = round((plan_review + claim_review) / total_weight, 4) if total_weight else 0.0
     completeness = round(answered / total_weight, 4) if total_weight else 1.0
 
+    # Each category's scored rules, in judgement order (the sums below add in that order), found in one walk.
+    present = {j.rule.category for j in judgements}
+    by_category: dict[str, list[tuple[Judgement, float]]] = {}
+    for j, _s, pts in applicable:
+        if pts is not None:
+            by_category.setdefault(j.rule.category, []).append((j, pts))
     per_category: list[CategoryScore] = []
     weighted, weights = 0.0, 0.0
     for cat in categories:
-        scored = [(j, pts) for j, _s, pts in applicable if j.rule.category == cat.id and pts is not None]
-        if not any(j.rule.category == cat.id for j in judgements):
+        if cat.id not in present:
             continue
+        scored = by_category.get(cat.id, [])
         cat_score = None
         if scored:
             cat_score = sum(j.rule.weight * (pts or 0.0) for j, pts in scored) / sum(j.rule.weight for j, _p in scored)
