@@ -98,9 +98,9 @@ def score(
     # Each category's scored rules, in judgement order (the sums below add in that order), found in one walk.
     present = {j.rule.category for j in judgements}
     by_category: dict[str, list[tuple[Judgement, float]]] = {}
-    for j, _s, pts in applicable:
-        if pts is not None:
-            by_category.setdefault(j.rule.category, []).append((j, pts))
+    for j, _status, points in applicable:
+        if points is not None:
+            by_category.setdefault(j.rule.category, []).append((j, points))
     per_category: list[CategoryScore] = []
     weighted, weights = 0.0, 0.0
     for cat in categories:
