@@ -268,7 +268,10 @@ def closing_fix(comparator: Comparator, expected: Decimal, actual: Decimal, unit
 
 def capped(ratio: Ratio | float | None) -> float:
     """Points from a ratio: the ratio within [0, 1]."""
-    return 0.0 if ratio is None else float(min(Decimal(1), max(Decimal(0), Decimal(ratio))))
+    return 0.0 if ratio is None else float(min(_ONE, max(_ZERO, Decimal(ratio))))
+
+
+_ZERO, _ONE = Decimal(0), Decimal(1)
 
 
 def judge_against_path(

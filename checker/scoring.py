@@ -83,9 +83,11 @@ def score(
     """Score, grade and outcome of one assessment: raw, or with waivers applied (risk-accepted)."""
     view = [_as_seen(j, waivers) for j in judgements]
     counts: dict[str, int] = {s: 0 for s in STATUSES}
-    for _j, status, _s in view:
-        counts[status] += 1
-    applicable = [(j, s, pts) for j, s, pts in view if STATUS_POLICY[s].in_scope]
+    applicable = []
+    for seen in view:
+        counts[seen[1]] += 1
+        if STATUS_POLICY[seen[1]].in_scope:
+            applicable.append(seen)
     total_weight = sum(j.rule.weight for j, _s, _p in applicable)
     plan_review = sum(j.rule.weight for j, s, pts in applicable if pts is None and s != "unverified")
     claim_review = sum(j.rule.weight for j, s, pts in applicable if pts is None and s == "unverified")
@@ -120,8 +122,8 @@ def score(
 
     veto = tuple(
         j.rule.id for j, status, _p in view
-        if isinstance(j.rule, IndicatorRule) and j.rule.attribute == "binding" and status == "missed" and settings.binding_veto
-    )
+        if status == "missed" and isinstance(j.rule, IndicatorRule) and j.rule.attribute == "binding"
+    ) if settings.binding_veto else ()
     grade: Grade | None = None
     outcome: Outcome
     cause: UngradedCause | None = None

@@ -193,16 +193,13 @@ def trend_of(inp: IndicatorInput, sources: Mapping[int, str]) -> Trend:
     """Series, CAGR ratio and projection of one reported indicator; a binding indicator projected
     to miss its target raises an early warning (预警) in every year before the target year."""
     rule = inp.rule
-    series = inp.series()
-    measure = dict(series)
-    if rule.kind == "increment" and increment.mode(rule) == "added_since_baseline":
+    series = measure = inp.series()  # read only: copied where it changes
+    if rule.kind == "increment" and increment.mode(rule) == "added_since_baseline" and inp.baseline is not None:
         # The reported values are additions: the baseline year stands at zero, not at the stock.
-        if inp.baseline is not None:
-            measure[inp.baseline.year] = Decimal(0)
-        series = measure
-    points = tuple(
+        series = measure = {**series, inp.baseline.year: Decimal(0)}
+    points = tuple([
         SeriesPoint.built(year=y, value=published(v), source=sources.get(y, "baseline")) for y, v in series.items()
-    )
+    ])
     cagr = None if rule.kind == "increment" else cagr_ratio(inp, measure, inp.year)
     projection = project(inp, measure, inp.year)
     warnings: tuple[Msg, ...] = ()

@@ -144,6 +144,9 @@ def _uses_baseline(rule: IndicatorRule) -> bool:
     return rule.kind in ("level", "flow", "cumulative", "multiple") or (rule.kind == "qualitative" and rule.requires_increase)
 
 
+PLAIN = Figure()  # a figure stated without qualifiers, note or source: immutable, shared
+
+
 def _figure(
     entry: IndicatorEntry, period_end: dt.date | None, year: int, name: str, at: JsonPath, problems: list[Problem]
 ) -> Figure:
@@ -158,6 +161,8 @@ def _figure(
         elif period_end != dt.date(year, 12, 31):
             days = (dt.date(year, 12, 31) - dt.date(year - 1, 12, 31)).days
             share = Decimal(period_end.timetuple().tm_yday) / Decimal(days)
+    if share is None and not entry.estimate and entry.bound is None and entry.note is None and entry.source is None:
+        return PLAIN  # the usual entry
     return Figure(
         estimate=entry.estimate, bound=entry.bound, period_end=period_end.isoformat() if share is not None and period_end else None,
         share=share, note=entry.note, source=entry.source,
