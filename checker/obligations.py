@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from checker.codes import Claim, Status
@@ -21,8 +22,10 @@ from checker.models.submission import Evidence, ObligationEntry, ObligationStatu
 from checker.progress import Outcome, judge_against_path, unverified
 
 
-@dataclass(frozen=True)
-class ObligationInput:
+class ObligationInput(NamedTuple):
+    """One obligation entry with what judging it needs. Made for every entry: a NamedTuple,
+    immutable, and made far faster than a frozen dataclass."""
+
     rule: ObligationRule
     entry: ObligationEntry
     quantity: Decimal | None  # in the deliverable's unit
