@@ -132,7 +132,7 @@ def indicator_input(
         Msg.of("percent_fraction", year=y, value=v, scale=_plan_scale(rule))
         for y, v in sorted(inp.series().items()) if _looks_like_fraction(rule, v) and (y == year or y in history)
         and not (y == year and warning is not None and warning.key == "magnitude_fraction")  # said once
-    )
+    ) if normalise_unit(rule.unit) == "%" else ()  # only a rule in % has fractions to hint at
     return Stated(
         inp, sources, tuple(revisions), tuple(notes), (warning,) if warning else (), used, history_only, hints, entry.blank,
     )
