@@ -58,8 +58,11 @@ class DecisionSet:
         A decision naming the reporter takes precedence over one of the same type for every
         reporter (`*`): the general decision is the rule, the named one its exception.
         """
+        placed = self.by_rule.get((plan, rule))
+        if not placed:  # most rules have no decision
+            return []
         found = [
-            p for p in self.by_rule.get((plan, rule), [])
+            p for p in placed
             if year in p.decision.years and (p.reporters is None or reporter in p.reporters)
         ]
         named = {p.decision.type for p in found if p.reporters is not None}

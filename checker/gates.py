@@ -36,7 +36,7 @@ def gate(raw: ScoreSummary, risk_accepted: ScoreSummary, judgements: Sequence[Ju
         failures.append(GateFailure("grade", FAILING_GRADE))
     if below_threshold(summary.score, options.fail_under):
         failures.append(GateFailure("fail_under", f"{summary.score} < {options.fail_under:g}"))
-    counted = [j for j in judgements if not (options.basis == "risk_accepted" and j.waived)]
+    counted = [j for j in judgements if not (options.basis == "risk_accepted" and j.waived)] if options.fail_on else []
     for status in options.fail_on:
         hits = [j.rule.id for j in counted if j.status == status]
         if hits:

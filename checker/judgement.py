@@ -64,7 +64,7 @@ class Judgement:
     @property
     def waived(self) -> bool:
         """A waiver (豁免) holds for it: it counts as not applicable in the risk-accepted score."""
-        return any(a.step == "waiver" for a in self.adjustments)
+        return bool(self.adjustments) and any(a.step == "waiver" for a in self.adjustments)  # most have none: no generator
 
     @property
     def score(self) -> float | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from checker.codes import Claim, Status
@@ -14,13 +16,16 @@ from checker.models.plan import (
     ObligationRule,
     ProgressThresholds,
     QuantityDeliverable,
+    Recurrence,
 )
-from checker.models.submission import Evidence, ObligationEntry
+from checker.models.submission import Evidence, ObligationEntry, ObligationStatus
 from checker.progress import Outcome, judge_against_path, unverified
 
 
-@dataclass(frozen=True)
-class ObligationInput:
+class ObligationInput(NamedTuple):
+    """One obligation entry with what judging it needs. Made for every entry: a NamedTuple,
+    immutable, and made far faster than a frozen dataclass."""
+
     rule: ObligationRule
     entry: ObligationEntry
     quantity: Decimal | None  # in the deliverable's unit
@@ -67,23 +72,30 @@ def _rejected(inp: ObligationInput) -> Outcome:
 
 
 def _by_status(inp: ObligationInput) -> Outcome:
-    status, rule, pts = inp.entry.status, inp.rule, inp.points
-    late = inp.year >= inp.due
+    return _status_outcome(inp.entry.status, inp.rule.recurrence, inp.due, inp.year >= inp.due, inp.points)
+
+
+@lru_cache(maxsize=1024)
+def _status_outcome(
+    status: ObligationStatus | None, recurrence: Recurrence, due: int, late: bool, pts: ObligationPoints,
+) -> Outcome:
+    """The outcome of a reported status: a function of these arguments alone (most obligations of a
+    report share a handful), and immutable, so one instance serves them all."""
     if status == "completed":
         return Outcome("met", Msg.of("ob_completed"), progress="achieved", points=pts.met)
-    if rule.recurrence in ("annual", "periodic"):
+    if recurrence in ("annual", "periodic"):
         if status == "in_progress":
             return _scored("behind", Msg.of("ob_recurring_partial"), pts, Msg.of("finish_task"))
         return _scored("missed", Msg.of("ob_recurring_missed"), pts, Msg.of("start_task"))
-    if rule.recurrence == "continuous" and status == "in_progress":
+    if recurrence == "continuous" and status == "in_progress":
         return Outcome("met" if late else "on_track", Msg.of("ob_continuous"), points=pts.met if late else pts.on_track)
     if status == "in_progress":
         if late:
-            return _scored("missed", Msg.of("ob_in_progress_late", due=inp.due), pts, Msg.of("finish_task"))
-        return Outcome("on_track", Msg.of("ob_in_progress", due=inp.due), points=pts.on_track)
+            return _scored("missed", Msg.of("ob_in_progress_late", due=due), pts, Msg.of("finish_task"))
+        return Outcome("on_track", Msg.of("ob_in_progress", due=due), points=pts.on_track)
     if late:
-        return _scored("missed", Msg.of("ob_not_started_late", due=inp.due), pts, Msg.of("start_task"))
-    return _scored("behind", Msg.of("ob_not_started", due=inp.due), pts, Msg.of("start_task"))
+        return _scored("missed", Msg.of("ob_not_started_late", due=due), pts, Msg.of("start_task"))
+    return _scored("behind", Msg.of("ob_not_started", due=due), pts, Msg.of("start_task"))
 
 
 def _scored(status: Status, message: Msg, pts: ObligationPoints, fix: Msg) -> Outcome:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, DecimalException, localcontext
-from functools import cached_property
+from decimal import Context, Decimal, DecimalException, localcontext
+from functools import lru_cache
 from typing import Literal
 
 from checker.codes import Claim, Status
@@ -90,11 +90,15 @@ class IndicatorInput:
     def series(self) -> Mapping[int, Decimal]:
         """Every known year-end value up to the reporting year, the baseline included (a value for
         part of the year is not a year-end value: it is left out). Read by several steps of one
-        judgement: made once (the input is frozen), read-only."""
-        return self._series
+        judgement: made once (the input is frozen), read-only. Kept in the instance's __dict__ by
+        hand: functools.cached_property takes a lock on every read (Python 3.11)."""
+        made: Mapping[int, Decimal] | None = self.__dict__.get("_series")
+        if made is None:
+            made = self._make_series()
+            object.__setattr__(self, "_series", made)
+        return made
 
-    @cached_property
-    def _series(self) -> Mapping[int, Decimal]:
+    def _make_series(self) -> Mapping[int, Decimal]:
         out = {y: v for y, v in self.history.items() if y < self.year}
         if self.baseline is not None:
             out.setdefault(self.baseline.year, self.baseline.value)
@@ -179,6 +183,11 @@ def _geometric(start: Decimal, target: Decimal, share: Decimal) -> Decimal | Non
 
 Ratio = Decimal
 
+# The 34 digits path arithmetic works in. Its other settings (traps, exponent range) are the default
+# context's, which the checker never changes: its methods give what `localcontext()` with
+# prec = 34 gives, without entering and leaving a context on every call.
+PREC34 = Context(prec=34)
+
 
 def progress_ratio(actual: Decimal, start: Decimal, expected: Decimal) -> Ratio | None:
     """G = (actual - start) / (expected - start), exact and unrounded; the sign of the denominator
@@ -190,9 +199,7 @@ def progress_ratio(actual: Decimal, start: Decimal, expected: Decimal) -> Ratio 
     if expected == start:
         return None
     try:
-        with localcontext() as ctx:
-            ctx.prec = 34
-            ratio = (actual - start) / (expected - start)
+        ratio = PREC34.divide(PREC34.subtract(actual, start), PREC34.subtract(expected, start))
     except DecimalException:
         return None
     return ratio if ratio.is_finite() else None
@@ -209,7 +216,13 @@ def display_ratio(ratio: Ratio | None) -> float | None:
 def at_least(ratio: Ratio, threshold: float) -> bool:
     """ratio ≥ threshold, the threshold read as the decimal it is written as (0.95, not the binary
     float just below it)."""
-    return ratio >= Decimal(repr(threshold))
+    return ratio >= _as_written(threshold)
+
+
+@lru_cache(maxsize=256)
+def _as_written(threshold: float) -> Decimal:
+    # A pure function of the float; a rule file sets a handful of thresholds.
+    return Decimal(repr(threshold))
 
 
 def classify(ratio: Ratio | None, achieved: bool, thresholds: ProgressThresholds) -> ProgressClass | None:
@@ -226,10 +239,13 @@ def classify(ratio: Ratio | None, achieved: bool, thresholds: ProgressThresholds
     return "moving_away"
 
 
+_CENT = Decimal("0.01")
+
+
 def published(value: Decimal) -> float:
     """A value as the JSON output carries it: four decimals, or four significant digits for smaller
     values (2.6 万元 in 亿元 is 0.00026, not 0.0003)."""
-    if value and abs(value) < Decimal("0.01"):
+    if value and abs(value) < _CENT:
         return float(value.quantize(Decimal(1).scaleb(value.adjusted() - 3)))
     return float(round(value, 4))
 
@@ -252,7 +268,10 @@ def closing_fix(comparator: Comparator, expected: Decimal, actual: Decimal, unit
 
 def capped(ratio: Ratio | float | None) -> float:
     """Points from a ratio: the ratio within [0, 1]."""
-    return 0.0 if ratio is None else float(min(Decimal(1), max(Decimal(0), Decimal(ratio))))
+    return 0.0 if ratio is None else float(min(_ONE, max(_ZERO, Decimal(ratio))))
+
+
+_ZERO, _ONE = Decimal(0), Decimal(1)
 
 
 def judge_against_path(

@@ -83,9 +83,11 @@ def score(
     """Score, grade and outcome of one assessment: raw, or with waivers applied (risk-accepted)."""
     view = [_as_seen(j, waivers) for j in judgements]
     counts: dict[str, int] = {s: 0 for s in STATUSES}
-    for _j, status, _s in view:
-        counts[status] += 1
-    applicable = [(j, s, pts) for j, s, pts in view if STATUS_POLICY[s].in_scope]
+    applicable = []
+    for seen in view:
+        counts[seen[1]] += 1
+        if STATUS_POLICY[seen[1]].in_scope:
+            applicable.append(seen)
     total_weight = sum(j.rule.weight for j, _s, _p in applicable)
     plan_review = sum(j.rule.weight for j, s, pts in applicable if pts is None and s != "unverified")
     claim_review = sum(j.rule.weight for j, s, pts in applicable if pts is None and s == "unverified")
@@ -95,12 +97,18 @@ def score(
     share = round((plan_review + claim_review) / total_weight, 4) if total_weight else 0.0
     completeness = round(answered / total_weight, 4) if total_weight else 1.0
 
+    # Each category's scored rules, in judgement order (the sums below add in that order), found in one walk.
+    present = {j.rule.category for j in judgements}
+    by_category: dict[str, list[tuple[Judgement, float]]] = {}
+    for j, _status, points in applicable:
+        if points is not None:
+            by_category.setdefault(j.rule.category, []).append((j, points))
     per_category: list[CategoryScore] = []
     weighted, weights = 0.0, 0.0
     for cat in categories:
-        scored = [(j, pts) for j, _s, pts in applicable if j.rule.category == cat.id and pts is not None]
-        if not any(j.rule.category == cat.id for j in judgements):
+        if cat.id not in present:
             continue
+        scored = by_category.get(cat.id, [])
         cat_score = None
         if scored:
             cat_score = sum(j.rule.weight * (pts or 0.0) for j, pts in scored) / sum(j.rule.weight for j, _p in scored)
@@ -114,8 +122,8 @@ def score(
 
     veto = tuple(
         j.rule.id for j, status, _p in view
-        if isinstance(j.rule, IndicatorRule) and j.rule.attribute == "binding" and status == "missed" and settings.binding_veto
-    )
+        if status == "missed" and isinstance(j.rule, IndicatorRule) and j.rule.attribute == "binding"
+    ) if settings.binding_veto else ()
     grade: Grade | None = None
     outcome: Outcome
     cause: UngradedCause | None = None

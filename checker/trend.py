@@ -21,6 +21,7 @@ from checker.progress import IndicatorInput, meets, published
 
 # A projection or growth rate beyond this magnitude says only "the trend explodes": none is given.
 LIMIT = 1e18
+_LIMIT = Decimal(LIMIT)
 
 
 def target_level(inp: IndicatorInput) -> Decimal | None:
@@ -88,14 +89,8 @@ def cagr_ratio(inp: IndicatorInput, series: Mapping[int, Decimal], year: int) ->
     if len(positive) < 2:
         return None
     (y0, v0), (y1, v1) = positive[0], positive[-1]
-    # In Decimals: no float division by zero, underflow or overflow, whatever the values.
-    try:
-        with localcontext() as ctx:
-            ctx.prec = 34
-            required = _required_growth(goal, baseline.value, rule.target.year - baseline.year)
-    except DecimalException:
-        return None
-    if required is None or abs(required) > Decimal(LIMIT):
+    required = _required_growth(goal, baseline.value, rule.target.year - baseline.year)
+    if required is None or abs(required) > _LIMIT:
         return None
     return _cagr_fast(v1, v0, y1 - y0, required) or _cagr_exact(v1, v0, y1 - y0, required)
 
@@ -105,7 +100,7 @@ def _cagr_exact(v1: Decimal, v0: Decimal, years: int, required: Decimal) -> Cagr
         with localcontext() as ctx:
             ctx.prec = 34
             actual = root_growth(v1 / v0, years)
-            if actual is None or abs(actual) > Decimal(LIMIT):
+            if actual is None or abs(actual) > _LIMIT:
                 return None
             exact = None if required == 0 else actual / required
     except DecimalException:
@@ -114,7 +109,7 @@ def _cagr_exact(v1: Decimal, v0: Decimal, years: int, required: Decimal) -> Cagr
     if exact is not None:
         # Classified on the unrounded ratio; rounded for display only.
         category = _cagr_class(exact)
-    ratio = None if exact is None or abs(exact) > Decimal(LIMIT) else round(float(exact), 4)
+    ratio = None if exact is None or abs(exact) > _LIMIT else round(float(exact), 4)
     if ratio is None:
         category = None
     return CagrRatio.built(
@@ -125,10 +120,21 @@ def _cagr_exact(v1: Decimal, v0: Decimal, years: int, required: Decimal) -> Cagr
 _ON_TRACK, _NEEDS_ACCELERATION = Decimal("0.95"), Decimal("0.6")
 
 
+def _least_float_at_or_above(bound: Decimal) -> float:
+    """The least float ≥ bound: a float is ≥ it exactly when it is ≥ the bound (the float 0.95 is
+    below Decimal("0.95"), so the bound for floats is the next float up)."""
+    f = float(bound)
+    return f if Decimal(f) >= bound else math.nextafter(f, math.inf)
+
+
+# The same bounds for floats: a float compares with a Decimal exactly, but converts on every comparison.
+_ON_TRACK_F, _NEEDS_ACCELERATION_F = _least_float_at_or_above(_ON_TRACK), _least_float_at_or_above(_NEEDS_ACCELERATION)
+
+
 def _cagr_class(ratio: Decimal | float) -> CagrClass:
-    # A float compares with a Decimal exactly: 0.95 (the float) is below Decimal("0.95").
+    on_track, accelerate = (_ON_TRACK, _NEEDS_ACCELERATION) if isinstance(ratio, Decimal) else (_ON_TRACK_F, _NEEDS_ACCELERATION_F)
     return (
-        "on_track" if ratio >= _ON_TRACK else "needs_acceleration" if ratio >= _NEEDS_ACCELERATION
+        "on_track" if ratio >= on_track else "needs_acceleration" if ratio >= accelerate
         else "limited_progress" if ratio >= 0 else "moving_away"
     )
 
@@ -163,8 +169,14 @@ def _cagr_fast(v1: Decimal, v0: Decimal, years: int, required: Decimal) -> CagrR
 @lru_cache(maxsize=4096)
 def _required_growth(goal: Decimal, baseline: Decimal, years: int) -> Decimal | None:
     """The CAGR the plan requires: the same for every report of a rule, so worked out once (a
-    Decimal logarithm costs tens of microseconds). Called within cagr_ratio's context."""
-    return root_growth(goal / baseline, years)
+    Decimal logarithm costs tens of microseconds), its context entered only then. In Decimals: no
+    float division by zero, underflow or overflow, whatever the values."""
+    try:
+        with localcontext() as ctx:
+            ctx.prec = 34
+            return root_growth(goal / baseline, years)
+    except DecimalException:
+        return None
 
 
 @dataclass(frozen=True)
@@ -181,16 +193,13 @@ def trend_of(inp: IndicatorInput, sources: Mapping[int, str]) -> Trend:
     """Series, CAGR ratio and projection of one reported indicator; a binding indicator projected
     to miss its target raises an early warning (预警) in every year before the target year."""
     rule = inp.rule
-    series = inp.series()
-    measure = dict(series)
-    if rule.kind == "increment" and increment.mode(rule) == "added_since_baseline":
+    series = measure = inp.series()  # read only: copied where it changes
+    if rule.kind == "increment" and increment.mode(rule) == "added_since_baseline" and inp.baseline is not None:
         # The reported values are additions: the baseline year stands at zero, not at the stock.
-        if inp.baseline is not None:
-            measure[inp.baseline.year] = Decimal(0)
-        series = measure
-    points = tuple(
+        series = measure = {**series, inp.baseline.year: Decimal(0)}
+    points = tuple([
         SeriesPoint.built(year=y, value=published(v), source=sources.get(y, "baseline")) for y, v in series.items()
-    )
+    ])
     cagr = None if rule.kind == "increment" else cagr_ratio(inp, measure, inp.year)
     projection = project(inp, measure, inp.year)
     warnings: tuple[Msg, ...] = ()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from checker.errors import Problem
 from checker.judgement import Msg
@@ -24,9 +24,10 @@ from checker.rulefile import Plan
 from checker.units import UnitError, convert_reported, normalise_unit, parse_unit
 
 
-@dataclass(frozen=True)
-class Stated:
-    """An indicator entry resolved: the kind's input, where each value came from, revisions seen."""
+class Stated(NamedTuple):
+    """An indicator entry resolved: the kind's input, where each value came from, revisions seen.
+    Made for every entry and read once: a NamedTuple, immutable, and made far faster than a
+    frozen dataclass (which sets each field through object.__setattr__)."""
 
     input: IndicatorInput
     sources: dict[int, str]
@@ -131,7 +132,7 @@ def indicator_input(
         Msg.of("percent_fraction", year=y, value=v, scale=_plan_scale(rule))
         for y, v in sorted(inp.series().items()) if _looks_like_fraction(rule, v) and (y == year or y in history)
         and not (y == year and warning is not None and warning.key == "magnitude_fraction")  # said once
-    )
+    ) if normalise_unit(rule.unit) == "%" else ()  # only a rule in % has fractions to hint at
     return Stated(
         inp, sources, tuple(revisions), tuple(notes), (warning,) if warning else (), used, history_only, hints, entry.blank,
     )
@@ -142,6 +143,9 @@ def _uses_baseline(rule: IndicatorRule) -> bool:
     an increase over it (qualitative with requires_increase). Not for additions or rates, whose series
     is not the level a baseline stands for, nor for steady growth, which reads the history itself."""
     return rule.kind in ("level", "flow", "cumulative", "multiple") or (rule.kind == "qualitative" and rule.requires_increase)
+
+
+PLAIN = Figure()  # a figure stated without qualifiers, note or source: immutable, shared
 
 
 def _figure(
@@ -158,6 +162,8 @@ def _figure(
         elif period_end != dt.date(year, 12, 31):
             days = (dt.date(year, 12, 31) - dt.date(year - 1, 12, 31)).days
             share = Decimal(period_end.timetuple().tm_yday) / Decimal(days)
+    if share is None and not entry.estimate and entry.bound is None and entry.note is None and entry.source is None:
+        return PLAIN  # the usual entry
     return Figure(
         estimate=entry.estimate, bound=entry.bound, period_end=period_end.isoformat() if share is not None and period_end else None,
         share=share, note=entry.note, source=entry.source,

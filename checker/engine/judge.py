@@ -23,6 +23,10 @@ from checker.series import PriorValues, Report
 from checker.trend import Trend, trend_of
 
 
+# No series, no measures: immutable, so one instance serves every rule without a trend.
+NO_TREND = Trend()
+
+
 @dataclass(frozen=True)
 class Evaluation:
     """The judgements of one report, and the values it states (for the next years of its series)."""
@@ -61,14 +65,16 @@ def evaluate(report: Report, prior: PriorValues | None = None) -> Evaluation:
         raise SubmissionError(sorted((p.located(source) for p in problems), key=lambda p: place_key(p.place)))
     judgements = []
     for item in owed:
-        rule, trend = item.rule, Trend()
-        found = (indicators if isinstance(rule, IndicatorRule) else obligations).get(rule.id)
+        rule, trend = item.rule, NO_TREND
         figure = found_baseline = None
         if isinstance(rule, IndicatorRule):
-            outcome, trend = _judge_indicator(rule, stated.get(rule.id), submission.year)
-            if rule.id in stated:
-                figure, found_baseline = stated[rule.id].input.figure, stated[rule.id].found_baseline
+            found = indicators.get(rule.id)
+            resolved = stated.get(rule.id)
+            outcome, trend = _judge_indicator(rule, resolved, submission.year)
+            if resolved is not None:
+                figure, found_baseline = resolved.input.figure, resolved.found_baseline
         else:
+            found = obligations.get(rule.id)
             entry = found and found[1]
             outcome = _judge_obligation(plan, rule, entry, linked.get(rule.id), submission.year)
             if quantities.get(rule.id) is None and linked.get(rule.id) is not None:
@@ -88,9 +94,9 @@ def evaluate(report: Report, prior: PriorValues | None = None) -> Evaluation:
 def _judge_indicator(rule: IndicatorRule, stated: Stated | None, year: int) -> tuple[Outcome, Trend]:
     if rule.baseline is not None and year <= rule.baseline.year:
         # The path starts after the baseline year: nothing is due yet.
-        return Outcome("not_due", Msg.of("not_due", year=year)), Trend()
+        return Outcome("not_due", Msg.of("not_due", year=year)), NO_TREND
     if stated is None or (stated.blank and not stated.history_only):
-        return Outcome("not_reported", Msg.of("not_reported"), points=0.0, fix=Msg.of("report_value", year=year)), Trend()
+        return Outcome("not_reported", Msg.of("not_reported"), points=0.0, fix=Msg.of("report_value", year=year)), NO_TREND
     inp = stated.input
     if stated.history_only:
         # History only: the earlier years are kept (series, later baselines); this year is not reported.

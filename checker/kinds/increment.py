@@ -54,9 +54,9 @@ def evaluate_increment(inp: IndicatorInput) -> Outcome:
         inp.year, rule.path or "linear", inp.thresholds, rule.unit,
         at=inp.at if partial else None, date=inp.figure.period_end,
     )
-    notes = []
-    fix = outcome.fix
-    if missing:
-        notes.append(Msg.of("missing_years", years="、".join(map(str, missing))))
-        fix = Msg.of("report_history", years="、".join(map(str, missing)))
-    return replace(outcome, notes=(*outcome.notes, *notes), fix=fix)
+    if not missing:
+        return outcome
+    years = "、".join(map(str, missing))
+    return replace(
+        outcome, notes=(*outcome.notes, Msg.of("missing_years", years=years)), fix=Msg.of("report_history", years=years),
+    )

@@ -24,6 +24,8 @@ def decisions_pass(decisions: DecisionSet, as_of: dt.date) -> Callable[[Sequence
     """The pass for these decisions; waivers are judged expired or not on `as_of`."""
 
     def apply(batch: Sequence[JudgedReport]) -> list[JudgedReport]:
+        if not decisions:  # nothing to apply (the usual run): the reports as they are
+            return list(batch)
         return [_report(judged, decisions, as_of) for judged in batch]
 
     return apply
