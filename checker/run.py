@@ -12,11 +12,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from checker.catalog import Catalog
 from checker.codes import EXIT_FAIL, EXIT_INPUT, EXIT_OK, ScoreBasis, Status
-from checker.decisions import load_decisions
 from checker.engine.judge import evaluate
 from checker.engine.reporter import resolve_reporter
 from checker.errors import CheckerError, NotAReportError, Problem, SubmissionError
@@ -30,6 +29,9 @@ from checker.rulefile import Plan
 from checker.scoring import score
 from checker.series import PriorValues, Report, merge, order_series
 from checker.submissions import find
+
+if TYPE_CHECKING:
+    from checker.decisions import DecisionSet
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def _check(args: CheckArgs, sink: Sink, progress: Progress | None, run: CheckRun
     try:
         catalog = Catalog(args.rules)
         # Without the assessor's decisions the outcomes would be wrong, not merely incomplete: stop.
-        decisions = load_decisions(args.decisions, catalog)
+        decisions = _decisions(args.decisions, catalog)
     except CheckerError as exc:
         run.problems.extend(exc.problems)
         return _finish(run)
@@ -121,6 +123,14 @@ def _check(args: CheckArgs, sink: Sink, progress: Progress | None, run: CheckRun
         if progress is not None:
             progress.advance(len(files))
     return _finish(run)
+
+
+def _decisions(paths: tuple[Path, ...], catalog: Catalog) -> DecisionSet | None:
+    if not paths:
+        return None  # and their modules stay unimported
+    from checker.decisions import load_decisions
+
+    return load_decisions(paths, catalog)
 
 
 def _read(files: list[Path], named: set[Path], run: CheckRun) -> list[tuple[Path, Intake | list[Problem]]]:

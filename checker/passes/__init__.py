@@ -9,25 +9,33 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from checker.decisions import DecisionSet
 from checker.judgement import JudgedReport
-from checker.passes.decisions import decisions_pass
 from checker.passes.rollup import roll_up
+
+if TYPE_CHECKING:
+    from checker.decisions import DecisionSet
 
 Pass = Callable[[Sequence[JudgedReport]], list[JudgedReport]]
 
 
-def passes_for(decisions: DecisionSet, as_of: dt.date) -> tuple[tuple[str, Pass], ...]:
+def passes_for(decisions: DecisionSet | None, as_of: dt.date) -> tuple[tuple[str, Pass], ...]:
     """The passes of a run, in the order they run: the roll-up compares what the reports state,
-    then the assessor's decisions (verdicts, evidence, waivers) adjust the judgements."""
+    then the assessor's decisions (verdicts, evidence, waivers) adjust the judgements. Without
+    decisions there is nothing to adjust, and the decisions' modules are not even imported (a
+    cold start without them is the usual one)."""
+    if not decisions:
+        return (("rollup", roll_up),)
+    from checker.passes.decisions import decisions_pass
+
     return (
         ("rollup", roll_up),
         ("decisions", decisions_pass(decisions, as_of)),
     )
 
 
-PASSES = passes_for(DecisionSet(), dt.date.today())
+PASSES = passes_for(None, dt.date.today())
 
 
 def run_passes(batch: Sequence[JudgedReport], passes: Sequence[tuple[str, Pass]] = PASSES) -> list[JudgedReport]:
