@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from checker.echo import MAX_MESSAGE, clean
 from checker.i18n import Lang, render
@@ -97,13 +97,22 @@ class _Same:
         return isinstance(other, _Same) and other.value is self.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _RuleParts:
     """What a result says of its rule alone, the same in every report (records are frozen, so the
     citation and baseline records are shared)."""
 
-    fields: dict[str, Any]  # RuleResult fields
-    cite: str
+    rule_id: str
+    rule_type: out.RuleType
+    kind: str
+    subject: str
+    name: str
+    category: str
+    attribute: Literal["expected", "binding"] | None
+    weight: float
+    unit: str | None
+    source: out.Citation
+    cite: str  # the citation sentence ending the message
     stated_target: float | None
     stated_baseline: out.BaselineRecord | None
 
@@ -111,23 +120,24 @@ class _RuleParts:
 # A batch judges the same plans' rules again and again; one entry per rule and language.
 @lru_cache(maxsize=8192)
 def _rule_parts(key: _Same, subject: str, lang: Lang) -> _RuleParts:
-    rule = key.value
-    fields: dict[str, Any] = {
-        "rule_id": rule.id, "subject": subject, "category": rule.category, "weight": rule.weight,
-        "source": out.Citation.built(document=rule.source.document, section=rule.source.section, quote=rule.source.quote),
-    }
-    cite = render(Msg.of("cite", quote=rule.source.quote, section=rule.source.section), lang)
+    rule, source = key.value, key.value.source
+    citation = out.Citation.built(document=source.document, section=source.section, quote=source.quote)
+    cite = render(Msg.of("cite", quote=source.quote, section=source.section), lang)
     if isinstance(rule, IndicatorRule):
-        fields.update(rule_type="indicator", kind=rule.kind, name=rule.name, unit=rule.unit, attribute=rule.attribute)
-        return _RuleParts(fields, cite, _num(rule.target.value), _stated_baseline(rule))
+        return _RuleParts(
+            rule.id, "indicator", rule.kind, subject, rule.name, rule.category, rule.attribute, rule.weight, rule.unit,
+            citation, cite, _num(rule.target.value), _stated_baseline(rule),
+        )
     unit = rule.deliverable.unit if isinstance(rule.deliverable, QuantityDeliverable) else None
-    fields.update(rule_type="obligation", kind="obligation", name=rule.title, unit=unit, attribute=None)
-    return _RuleParts(fields, cite, None, None)
+    return _RuleParts(
+        rule.id, "obligation", "obligation", subject, rule.title, rule.category, None, rule.weight, unit,
+        citation, cite, None, None,
+    )
 
 
 def rule_result(judgement: Judgement, plan_entity_name: str, lang: Lang) -> out.RuleResult:
     """One judgement as a record, its message and fix in `lang`."""
-    outcome, trend = judgement.outcome, judgement.trend
+    outcome, trend, notes, adjustments = judgement.outcome, judgement.trend, judgement.outcome.notes, judgement.adjustments
     rule = _rule_parts(_Same(judgement.rule), plan_entity_name, lang)
     gap = None
     if outcome.actual is not None and outcome.expected is not None:
@@ -135,26 +145,35 @@ def rule_result(judgement: Judgement, plan_entity_name: str, lang: Lang) -> out.
     has_progress = outcome.ratio is not None or outcome.progress
     fix = outcome.fix
     return out.RuleResult.built(
-        **rule.fields,
+        rule_id=rule.rule_id,
+        rule_type=rule.rule_type,
+        kind=rule.kind,
+        subject=rule.subject,
+        name=rule.name,
+        category=rule.category,
+        attribute=rule.attribute,
+        weight=rule.weight,
         status=outcome.status,
         expected=_num(outcome.expected),
         target=_num(outcome.target) if outcome.target is not None else rule.stated_target,
         actual=_num(outcome.actual),
+        unit=rule.unit,
         gap=gap,
         progress=out.Progress.built(ratio=outcome.ratio, category=outcome.progress) if has_progress else None,
         score=judgement.score,
         role=judgement.role,
         message=f"{render(outcome.message, lang)} {rule.cite}",
         fix=render(fix, lang) if fix else None,
-        findings=[finding(n, lang) for n in outcome.notes],
+        findings=[finding(n, lang) for n in notes] if notes else [],  # most have none: no comprehension to run
         series=list(trend.series),
         cagr=trend.cagr,
         projection=trend.projection,
+        source=rule.source,
         message_key=outcome.message.key,
         message_params=params(outcome.message),
         fix_key=fix.key if fix else None,
         location=location(judgement.location),
-        adjustments=[adjustment(a, lang) for a in judgement.adjustments],
+        adjustments=[adjustment(a, lang) for a in adjustments] if adjustments else [],
         claim=outcome.claim if outcome.status == "unverified" else None,
         figure=figure(judgement.figure),
         baseline=baseline(judgement, rule.stated_baseline),
