@@ -26,10 +26,12 @@ def _num(value: Decimal | None) -> float | None:
 
 def _plain(value: Any) -> str | int | float:
     """A message parameter as a JSON value."""
-    if isinstance(value, bool) or not isinstance(value, (Decimal, float, int)):
-        return str(value)
+    if type(value) is str:  # the commonest, as it is
+        return value
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, bool) or not isinstance(value, (float, int)):
+        return str(value)
     return value
 
 
