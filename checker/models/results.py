@@ -35,7 +35,7 @@ class Frozen(BaseModel):
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
-        setattr(cls, "built", _constructor(cls))
+        cls.built = _constructor(cls)  # type: ignore[method-assign]
 
 
 _MISSING = object()  # a field with a default factory left out
@@ -47,10 +47,13 @@ def _constructor(cls: type[BaseModel]) -> Callable[..., Any]:
     named arguments fills the defaults and refuses an unknown or missing field, several times
     faster than merging dicts. Every field counts as set (nothing reads the fields set)."""
     fields = cls.model_fields
-    scope: dict[str, Any] = {"_cls": cls, "_new": object.__new__, "_set": object.__setattr__, "_MISSING": _MISSING, "_names": frozenset(fields)}
+    # The generated code's own names start with "_", which no field's can (pydantic keeps those private).
+    scope: dict[str, Any] = {
+        "_cls": cls, "_new": object.__new__, "_set": object.__setattr__, "_MISSING": _MISSING, "_names": frozenset(fields),
+    }
     params, fills = [], []
     for i, (name, field) in enumerate(fields.items()):
-        assert name.isidentifier() and not iskeyword(name), name
+        assert name.isidentifier() and not iskeyword(name) and not name.startswith("_"), name
         if field.default_factory is not None:  # the records' factories take no arguments (list, dict, a default record)
             scope[f"_factory{i}"] = field.default_factory
             params.append(f"{name}=_MISSING")
@@ -63,14 +66,14 @@ def _constructor(cls: type[BaseModel]) -> Callable[..., Any]:
     record = ", ".join(f"{name!r}: {name}" for name in fields)
     source = (
         f"def built(*, {', '.join(params)}):\n{''.join(fills)}"
-        "    record = _new(_cls)\n"
-        f"    _set(record, '__dict__', {{{record}}})\n"
-        "    _set(record, '__pydantic_fields_set__', set(_names))\n"
-        "    _set(record, '__pydantic_extra__', None)\n"
-        "    _set(record, '__pydantic_private__', None)\n"
-        "    return record\n"
+        "    _record = _new(_cls)\n"
+        f"    _set(_record, '__dict__', {{{record}}})\n"
+        "    _set(_record, '__pydantic_fields_set__', set(_names))\n"
+        "    _set(_record, '__pydantic_extra__', None)\n"
+        "    _set(_record, '__pydantic_private__', None)\n"
+        "    return _record\n"
     )
-    exec(source, scope)  # noqa: S102: our own field names, checked above
+    exec(source, scope)  # noqa: S102  # our own field names, checked above
     built: Callable[..., Any] = scope["built"]
     built.__qualname__ = f"{cls.__name__}.built"  # errors name the record
     return built
