@@ -45,11 +45,12 @@ def _constructor(cls: type[BaseModel]) -> Callable[..., Any]:
     """A keyword-only function taking the record's fields and making the instance model_construct
     would (nothing validated), generated as dataclasses generate __init__: Python's own binding of
     named arguments fills the defaults and refuses an unknown or missing field, several times
-    faster than merging dicts. Every field counts as set (nothing reads the fields set)."""
+    faster than merging dicts. Every field counts as set, in one set per class that all its records
+    share: a frozen record is never changed in place (pydantic's model_copy copies the set first)."""
     fields = cls.model_fields
     # The generated code's own names start with "_", which no field's can (pydantic keeps those private).
     scope: dict[str, Any] = {
-        "_cls": cls, "_new": object.__new__, "_set": object.__setattr__, "_MISSING": _MISSING, "_names": frozenset(fields),
+        "_cls": cls, "_new": object.__new__, "_set": object.__setattr__, "_MISSING": _MISSING, "_names": set(fields),
     }
     params, fills = [], []
     for i, (name, field) in enumerate(fields.items()):
@@ -68,7 +69,7 @@ def _constructor(cls: type[BaseModel]) -> Callable[..., Any]:
         f"def built(*, {', '.join(params)}):\n{''.join(fills)}"
         "    _record = _new(_cls)\n"
         f"    _set(_record, '__dict__', {{{record}}})\n"
-        "    _set(_record, '__pydantic_fields_set__', set(_names))\n"
+        "    _set(_record, '__pydantic_fields_set__', _names)\n"
         "    _set(_record, '__pydantic_extra__', None)\n"
         "    _set(_record, '__pydantic_private__', None)\n"
         "    return _record\n"
