@@ -383,6 +383,8 @@ def fmt_number(value: Decimal | float | int | None) -> str:
     value never shows as 0), no trailing zeros, no exponent."""
     if value is None:
         return "—"
+    if type(value) is int:  # a year, a count: what the steps below give for any integer (not a bool)
+        return str(value)
     d = Decimal(str(value)) if not isinstance(value, Decimal) else value
     if not d.is_finite():
         return str(d)
@@ -417,13 +419,14 @@ def _pick(pair: tuple[str, str], lang: Lang) -> str:
 
 def render(msg: Msg, lang: Lang) -> str:
     """A judgement's message (or fix) as a sentence in the language asked for."""
-    values = {k: _localise(k, v, lang) for k, v in msg.params}
-    return _pick(MESSAGES[msg.key], lang).format(**values)
+    template = MESSAGES[msg.key][0 if lang == "zh" else 1]
+    return template.format_map({k: _localise(k, v, lang) for k, v in msg.params})
 
 
 def _localise(key: str, value: Any, lang: Lang) -> str:
-    if key in _LABELLED_PARAMS:
-        return label(_LABELLED_PARAMS[key], value, lang)
+    namespace = _LABELLED_PARAMS.get(key)
+    if namespace is not None:
+        return label(namespace, value, lang)
     if isinstance(value, (Decimal, float, int)) and not isinstance(value, bool):
         return fmt_number(value)
     # What a sentence quotes from an input (a reason, a source, a name) stays on its line, short.
