@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any, Literal
 
 from checker.echo import MAX_MESSAGE, clean
@@ -14,7 +13,7 @@ from checker.locations import Location
 from checker.models import results as out
 from checker.models.plan import IndicatorRule, QuantityDeliverable
 from checker.progress import Figure, published
-from checker.rulefile import Rule
+from checker.rulefile import Plan, Rule
 
 # Findings that inform rather than warn: they do not put a rule on the to-fix list.
 INFO = frozenset({"baseline_from_data", "base_from_data", "multiple_level", "bound_certain"})
@@ -83,22 +82,6 @@ def adjustment(adj: Adjustment, lang: Lang) -> out.AdjustmentRecord:
     return out.AdjustmentRecord.built(step=adj.step, before=adj.before, after=adj.after, reason=render(adj.reason, lang), ref=adj.ref)
 
 
-class _Same:
-    """A cache key that is its object's identity (rules are unhashable): the entry holds the object,
-    so its id cannot be reused by another object while the entry lives."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Rule) -> None:
-        self.value = value
-
-    def __hash__(self) -> int:
-        return id(self.value)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.value is self.value
-
-
 @dataclass(frozen=True, slots=True)
 class _RuleParts:
     """What a result says of its rule alone, the same in every report (records are frozen, so the
@@ -119,10 +102,22 @@ class _RuleParts:
     stated_baseline: out.BaselineRecord | None
 
 
-# A batch judges the same plans' rules again and again; one entry per rule and language.
-@lru_cache(maxsize=8192)
-def _rule_parts(key: _Same, subject: str, lang: Lang) -> _RuleParts:
-    rule, source = key.value, key.value.source
+# What a result says of its rule depends on the rule and its plan alone (the subject's name), so the
+# parts live with the plan, one table per language, filled as results need them (bounded by the
+# plan's rules). The entry holds the rule it was made from: a rule object other than the plan's
+# with the same id is made afresh.
+_PartsTable = dict[str, tuple[Rule, _RuleParts]]
+
+
+def _rule_parts(table: _PartsTable, plan: Plan, rule: Rule, lang: Lang) -> _RuleParts:
+    hit = table.get(rule.id)
+    if hit is None or hit[0] is not rule:
+        hit = table[rule.id] = (rule, _parts_of(rule, plan.entity_name(rule.subject), lang))
+    return hit[1]
+
+
+def _parts_of(rule: Rule, subject: str, lang: Lang) -> _RuleParts:
+    source = rule.source
     citation = out.Citation.built(document=source.document, section=source.section, quote=source.quote)
     cite = render(Msg.of("cite", quote=source.quote, section=source.section), lang)
     if isinstance(rule, IndicatorRule):
@@ -137,10 +132,9 @@ def _rule_parts(key: _Same, subject: str, lang: Lang) -> _RuleParts:
     )
 
 
-def rule_result(judgement: Judgement, plan_entity_name: str, lang: Lang) -> out.RuleResult:
+def rule_result(judgement: Judgement, rule: _RuleParts, lang: Lang) -> out.RuleResult:
     """One judgement as a record, its message and fix in `lang`."""
     outcome, trend, notes, adjustments = judgement.outcome, judgement.trend, judgement.outcome.notes, judgement.adjustments
-    rule = _rule_parts(_Same(judgement.rule), plan_entity_name, lang)
     gap = None
     if outcome.actual is not None and outcome.expected is not None:
         gap = _num(outcome.actual - outcome.expected)
@@ -187,6 +181,7 @@ def assessment_record(assessment: Assessment, lang: Lang) -> out.Assessment:
     """One assessment as the record `check --format json` writes."""
     report, summary, risk = assessment.report, assessment.summary, assessment.risk_accepted
     plan = report.plan
+    table: _PartsTable = plan.memo.setdefault(("record parts", lang), {})
     return out.Assessment.built(
         submission=report.source.file,
         plan=plan.id,
@@ -206,7 +201,7 @@ def assessment_record(assessment: Assessment, lang: Lang) -> out.Assessment:
         ],
         counts=summary.counts,
         findings=[finding(f, lang) for f in assessment.judged.findings],
-        results=[rule_result(j, plan.entity_name(j.rule.subject), lang) for j in assessment.judged.judgements],
+        results=[rule_result(j, _rule_parts(table, plan, j.rule, lang), lang) for j in assessment.judged.judgements],
         gate=out.GateResult.built(
             passed=assessment.gate.passed,
             failures=[out.GateFailureRecord.built(reason=f.reason, detail=f.detail) for f in assessment.gate.failures],
