@@ -1,3 +1,4 @@
+
 """Trends from a value series: the CAGR ratio and the projection to the target year (预警).
 
 Both are pure functions of the known values (baseline, earlier reports, the report itself).
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, DecimalException, localcontext
 from functools import lru_cache
 
+from checker.frozen import one_step_init
 from checker.judgement import Msg
 from checker.kinds import KINDS, increment, path_of
 from checker.kinds.growth import root_growth
@@ -179,6 +181,7 @@ def _required_growth(goal: Decimal, baseline: Decimal, years: int) -> Decimal | 
         return None
 
 
+@one_step_init
 @dataclass(frozen=True)
 class Trend:
     """An indicator's series with its trend measures, and the early warnings they raise."""
