@@ -39,11 +39,12 @@ def stated_target_level(rule: IndicatorRule) -> Decimal | None:
 
 def _fit_line(points: list[tuple[int, float]]) -> tuple[float, float]:
     """Least-squares slope and intercept."""
+    xs, ys = [x for x, _ in points], [y for _, y in points]  # summed in the points' order, as ever
     n = len(points)
-    mean_x = sum(x for x, _ in points) / n
-    mean_y = sum(y for _, y in points) / n
-    sxx = sum((x - mean_x) ** 2 for x, _ in points)
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / sxx
+    mean_x = sum(xs) / n
+    mean_y = sum(ys) / n
+    sxx = sum([(x - mean_x) ** 2 for x in xs])
+    slope = sum([(x - mean_x) * (y - mean_y) for x, y in points]) / sxx
     return slope, mean_y - slope * mean_x
 
 
