@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from checker.frozen import one_step_init
+
 if TYPE_CHECKING:
     from checker.codes import GateReason, Grade, Status
     from checker.locations import Location
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from checker.trend import Trend
 
 
+@one_step_init
 @dataclass(frozen=True)
 class Msg:
     """A message key with its parameters, rendered in the chosen language by the output layer."""
@@ -33,6 +36,7 @@ class Msg:
         return cls(key, tuple(sorted(params.items())))
 
 
+@one_step_init
 @dataclass(frozen=True)
 class Adjustment:
     """What a pass changed in a judgement, and why."""
@@ -44,6 +48,7 @@ class Adjustment:
     ref: str | None = None  # what it rests on, e.g. decisions.yaml:12
 
 
+@one_step_init
 @dataclass(frozen=True)
 class Judgement:
     """One owed rule judged for one report."""

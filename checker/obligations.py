@@ -124,7 +124,7 @@ def _quantity(inp: ObligationInput, d: QuantityDeliverable) -> Outcome:
 
 def substantive(evidence: Evidence) -> bool:
     """Evidence that names something: a title with at least one letter, digit or character."""
-    return any(c.isalnum() for c in evidence.title)
+    return any(map(str.isalnum, evidence.title))
 
 
 def web_link(link: str | None) -> bool:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Literal
 
 from checker.codes import Claim, Status
+from checker.frozen import one_step_init
 from checker.judgement import Msg
 from checker.models.plan import Baseline, Comparator, IndicatorRule, ProgressThresholds
 from checker.models.results import ProgressClass
@@ -20,6 +21,7 @@ Shape = Literal["linear", "geometric"]
 Bound = Literal["at_least", "at_most"]
 
 
+@one_step_init
 @dataclass(frozen=True)
 class Figure:
     """How an entry states its figure: qualifiers that change what a status means, and its note and
@@ -37,6 +39,7 @@ class Figure:
         return self.share is not None
 
 
+@one_step_init
 @dataclass(frozen=True)
 class FoundBaseline:
     """A baseline (or multiple's base) taken from the reports, and where it was stated."""
@@ -46,6 +49,7 @@ class FoundBaseline:
     source: str
 
 
+@one_step_init
 @dataclass(frozen=True)
 class IndicatorInput:
     """One indicator rule with what the report (and earlier reports) say about it."""
@@ -107,6 +111,7 @@ class IndicatorInput:
         return dict(sorted(out.items()))
 
 
+@one_step_init
 @dataclass(frozen=True)
 class Outcome:
     """What a kind decides; the evaluator adds rule id, subject, citation and score."""

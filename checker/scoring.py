@@ -84,16 +84,27 @@ def score(
     view = [_as_seen(j, waivers) for j in judgements]
     counts: dict[str, int] = {s: 0 for s in STATUSES}
     applicable = []
+    # The applicable weights, summed in one walk (each sum adds in judgement order, as sum() would).
+    total_weight: float = 0
+    plan_review: float = 0
+    claim_review: float = 0
+    answered: float = 0
     for seen in view:
-        counts[seen[1]] += 1
-        if STATUS_POLICY[seen[1]].in_scope:
+        j, status, pts = seen
+        counts[status] += 1
+        if STATUS_POLICY[status].in_scope:
             applicable.append(seen)
-    total_weight = sum(j.rule.weight for j, _s, _p in applicable)
-    plan_review = sum(j.rule.weight for j, s, pts in applicable if pts is None and s != "unverified")
-    claim_review = sum(j.rule.weight for j, s, pts in applicable if pts is None and s == "unverified")
-    # A rule is answered by an entry that says something: a blank row or history alone (both not
-    # reported) and an unsupported claim do not make a report complete.
-    answered = sum(j.rule.weight for j, s, _p in applicable if j.location is not None and s not in ("unverified", "not_reported"))
+            weight = j.rule.weight
+            total_weight += weight
+            if pts is None:
+                if status == "unverified":
+                    claim_review += weight
+                else:
+                    plan_review += weight
+            # A rule is answered by an entry that says something: a blank row or history alone (both
+            # not reported) and an unsupported claim do not make a report complete.
+            if j.location is not None and status not in ("unverified", "not_reported"):
+                answered += weight
     share = round((plan_review + claim_review) / total_weight, 4) if total_weight else 0.0
     completeness = round(answered / total_weight, 4) if total_weight else 1.0
 

@@ -1,3 +1,4 @@
+
 """Trends from a value series: the CAGR ratio and the projection to the target year (预警).
 
 Both are pure functions of the known values (baseline, earlier reports, the report itself).
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, DecimalException, localcontext
 from functools import lru_cache
 
+from checker.frozen import one_step_init
 from checker.judgement import Msg
 from checker.kinds import KINDS, increment, path_of
 from checker.kinds.growth import root_growth
@@ -37,11 +39,12 @@ def stated_target_level(rule: IndicatorRule) -> Decimal | None:
 
 def _fit_line(points: list[tuple[int, float]]) -> tuple[float, float]:
     """Least-squares slope and intercept."""
+    xs, ys = [x for x, _ in points], [y for _, y in points]  # summed in the points' order, as ever
     n = len(points)
-    mean_x = sum(x for x, _ in points) / n
-    mean_y = sum(y for _, y in points) / n
-    sxx = sum((x - mean_x) ** 2 for x, _ in points)
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in points) / sxx
+    mean_x = sum(xs) / n
+    mean_y = sum(ys) / n
+    sxx = sum([(x - mean_x) ** 2 for x in xs])
+    slope = sum([(x - mean_x) * (y - mean_y) for x, y in points]) / sxx
     return slope, mean_y - slope * mean_x
 
 
@@ -179,6 +182,7 @@ def _required_growth(goal: Decimal, baseline: Decimal, years: int) -> Decimal | 
         return None
 
 
+@one_step_init
 @dataclass(frozen=True)
 class Trend:
     """An indicator's series with its trend measures, and the early warnings they raise."""

@@ -125,6 +125,10 @@ def _judge_indicator(rule: IndicatorRule, stated: Stated | None, year: int) -> t
     return replace(outcome, notes=notes), trend
 
 
+# The same for every obligation not reported (immutable: one instance serves them all).
+_OBLIGATION_NOT_REPORTED = Outcome("not_reported", Msg.of("not_reported"), points=0.0, fix=Msg.of("report_obligation"))
+
+
 def _judge_obligation(
     plan: Plan, rule: ObligationRule, entry: RuleRef | None, quantity: Decimal | None, year: int
 ) -> Outcome:
@@ -132,7 +136,7 @@ def _judge_obligation(
     if rule.start is not None and year < rule.start and not completed:
         return Outcome("not_due", Msg.of("ob_not_due", start=rule.start))
     if not isinstance(entry, ObligationEntry) or entry.status is None:  # no status: a blank template row
-        return Outcome("not_reported", Msg.of("not_reported"), points=0.0, fix=Msg.of("report_obligation"))
+        return _OBLIGATION_NOT_REPORTED
     period, settings = plan.rules_file.plan.period, plan.rules_file.scoring
     return evaluate_obligation(ObligationInput(
         rule, entry, quantity, year, rule.due or period.end, period.start, settings.progress, settings.obligation_points,

@@ -12,11 +12,11 @@ from checker.scope import NON_REPORTING
 
 def resolve_reporter(plan: Plan, submission: Submission, name: str) -> Entity:
     """The entity behind `reporter`, by id, name or alias."""
-    wanted = normalise(submission.reporter)
-    matches = [
-        e for e in plan.entities.values()
-        if e.id == submission.reporter or wanted in {normalise(n) for n in (e.name, *e.aliases)}
-    ]
+    entities, by_id, by_name = _index(plan)
+    found = set(by_name.get(normalise(submission.reporter), ()))
+    if submission.reporter in by_id:
+        found.add(by_id[submission.reporter])
+    matches = [entities[i] for i in sorted(found)]  # in the plan's order
     if len(matches) == 1 and matches[0].type not in NON_REPORTING:
         return matches[0]
     if len(matches) == 1:
@@ -30,6 +30,24 @@ def resolve_reporter(plan: Plan, submission: Submission, name: str) -> Entity:
         name, f"规划 {plan.id} 中没有报送主体“{submission.reporter}”{zh_candidates(close)}",
         f"plan {plan.id} has no reporter '{submission.reporter}'{en_candidates(close)}", "$.reporter",
     )])
+
+
+def _index(plan: Plan) -> tuple[tuple[Entity, ...], dict[str, int], dict[str, tuple[int, ...]]]:
+    """The plan's entities in order, the position of each id, and the positions of the entities
+    bearing each normalised name or alias: made once per plan (a plan's entities never change;
+    bounded by its own names) instead of normalising every name for every report."""
+    key = ("reporter index",)
+    if key not in plan.memo:
+        entities = tuple(plan.entities.values())
+        by_name: dict[str, list[int]] = {}
+        for i, e in enumerate(entities):
+            for n in dict.fromkeys(normalise(n) for n in (e.name, *e.aliases)):
+                by_name.setdefault(n, []).append(i)
+        plan.memo[key] = (
+            entities, {e.id: i for i, e in enumerate(entities)}, {n: tuple(at) for n, at in by_name.items()},
+        )
+    index: tuple[tuple[Entity, ...], dict[str, int], dict[str, tuple[int, ...]]] = plan.memo[key]
+    return index
 
 
 def zh_candidates(items: list[str]) -> str:
