@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
+
 class _Factory:
     """The default of a field with a default factory: left out, the factory makes its value."""
 
