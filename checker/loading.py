@@ -221,6 +221,11 @@ def _depth(value: Any, limit: int) -> int:
     return depth
 
 
+def too_deep(value: Any) -> bool:
+    """Nested deeper than MAX_DEPTH (refused by the tree check)."""
+    return _depth(value, MAX_DEPTH) > MAX_DEPTH
+
+
 def _type_name(value: Any) -> str:
     return {bool: "布尔值 boolean", int: "整数 integer", type(None): "空值 null"}.get(type(value), f"{type(value).__name__} {type(value).__name__}")
 
@@ -344,13 +349,14 @@ Decode = Callable[[str, json.JSONDecoder, dict[JsonPath, int]], Any]
 
 
 def parse_json(
-    text: str, name: str, error: type[CheckerError], decode: Decode | None = None,
+    text: str, name: str, error: type[CheckerError], decode: Decode | None = None, nesting: bool = True,
 ) -> tuple[dict[str, Any], dict[JsonPath, int]]:
     """Parse JSON strictly: no duplicate keys, no NaN/Infinity, numbers as bounded Decimals (see
     checker.models.types), no lone surrogates, an object on top; every problem at its place.
 
     `decode` may replace the plain decoding with one that also records the lines of paths (it gets
-    the strict decoder and the lines to fill); the lines are returned with the data.
+    the strict decoder and the lines to fill); the lines are returned with the data. Without
+    `nesting`, the caller checks the nesting itself (too_deep).
     """
     hooks = _Hooks()
     decoder = json.JSONDecoder(
@@ -369,7 +375,7 @@ def parse_json(
     except RecursionError as exc:
         raise error([Problem(name, "嵌套层级过深", "nesting too deep")]) from exc
     top = _top_object(data, name, error)
-    if hooks.flagged or _SURROGATE_ESCAPE.search(text) or _depth(top, MAX_DEPTH) > MAX_DEPTH:
+    if hooks.flagged or _SURROGATE_ESCAPE.search(text) or (nesting and too_deep(top)):
         problems = tree_problems(top, name, lines, text)
         if problems:
             raise error(problems)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
+from functools import lru_cache
+from typing import NamedTuple, TypeVar
 
 JsonPath = tuple[str | int, ...]
 V = TypeVar("V")
@@ -16,12 +17,16 @@ def format_path(path: Iterable[str | int]) -> str:
     """Render a path as $.indicators[2].value."""
     out = "$"
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+        out += f"[{part:d}]" if isinstance(part, int) else f".{part}"  # :d: True, if ever, as 1 (equal keys, equal text)
     return out
 
 
-@dataclass(frozen=True, slots=True)  # slots: one is made per judged entry, and built faster
-class Location:
+# locate() renders the path of every judged entry, the same few thousand in every report: a path's
+# text depends only on the path (equal paths, even 1 and True, give equal text), so it is kept.
+_formatted = lru_cache(maxsize=8192)(format_path)
+
+
+class Location(NamedTuple):  # one is made per judged entry: a tuple is built in C, a frozen dataclass field by field
     """One place in one file. `path` is always set; `line` for text formats, `cell` for workbooks."""
 
     file: str
@@ -50,7 +55,7 @@ class SourceMap:
     def locate(self, path: JsonPath) -> Location:
         # Asked for every judged entry; a text file has no cells to search.
         cell = nearest(path, self.cells) if self.cells else None
-        return Location(self.file, format_path(path), nearest(path, self.lines), cell)
+        return Location(self.file, _formatted(path), nearest(path, self.lines), cell)
 
     def line_at(self, place: str) -> int | None:
         """The line of a rendered path such as $.indicators[3].unit (that of its nearest ancestor)."""

@@ -14,8 +14,8 @@ from typing import Any
 from checker.echo import path_text
 from checker.errors import NotAReportError, Problem, SubmissionError
 from checker.intake import Intake
-from checker.intake.validate import validate
-from checker.loading import parse_json, read_text
+from checker.intake.validate import accepts, validate
+from checker.loading import parse_json, read_text, too_deep
 from checker.locations import JsonPath, SourceMap
 
 # How deep lines are recorded: top-level keys, entries, their fields, history/evidence items and
@@ -33,7 +33,11 @@ def read(path: Path) -> Intake:
     name = path_text(path)  # a file name that is not valid UTF-8 is shown with escapes
     text = read_text(path, SubmissionError)
     try:
-        data, shallow = parse_json(text, name, SubmissionError, partial(decode_with_lines, depth=ENTRY_DEPTH))
+        # The nesting is walked only for a document the schema refuses: what it accepts is shallow.
+        data, shallow = parse_json(text, name, SubmissionError, partial(decode_with_lines, depth=ENTRY_DEPTH), nesting=False)
+        accepted = accepts(data)
+        if not accepted and too_deep(data):
+            raise SubmissionError([])
     except SubmissionError:
         parse_json(text, name, SubmissionError, decode_with_lines)  # raises again, each problem at its own line
         raise
@@ -43,7 +47,7 @@ def read(path: Path) -> Intake:
             name, "不是年度报告(缺少 plan、reporter、year)", "not an annual report (no plan, reporter or year)",
         )])
     source = SourceMap(name, lines)
-    checked = validate(data, source)
+    checked = validate(data, source, accepted)
     if checked.submission is None:
         raise SubmissionError(list(checked.problems))
     return Intake(path, checked.submission, source, checked.problems, checked.positions)

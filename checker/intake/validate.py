@@ -36,19 +36,35 @@ class Validated:
     positions: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
 
 
-def validate(data: dict[str, Any], source: SourceMap) -> Validated:
-    """Schema, then models entry by entry; a valid document takes the fast path (compiled schema, one model call)."""
+def accepts(data: dict[str, Any]) -> bool:
+    """Whether the published schema accepts the document (the compiled validator: yes or no only).
+
+    It admits nothing nested deeper than five levels (every object is closed, every value typed)."""
     import fastjsonschema
 
-    from checker.cache import ready
     from checker.loading import compiled_schema
 
-    ready(Submission)
     try:
         compiled_schema("submission")(data)
-        return Validated(Submission.model_validate(data))
-    except (fastjsonschema.JsonSchemaException, ValidationError):
-        pass
+        return True
+    except fastjsonschema.JsonSchemaException:
+        return False
+
+
+def validate(data: dict[str, Any], source: SourceMap, accepted: bool | None = None) -> Validated:
+    """Schema, then models entry by entry; a valid document takes the fast path (compiled schema, one model call).
+
+    `accepted` is the schema's verdict when the reader has asked it already."""
+    from checker.cache import ready
+
+    ready(Submission)
+    if accepted is None:
+        accepted = accepts(data)
+    if accepted:
+        try:
+            return Validated(Submission.model_validate(data))
+        except ValidationError:
+            pass
     too_many = [
         _at(source, (section,), f"条目过多({len(items)} 条,上限 {MAX_ENTRIES} 条)", f"too many entries ({len(items)}, at most {MAX_ENTRIES})")
         for section in SECTIONS if isinstance(items := data.get(section), list) and len(items) > MAX_ENTRIES

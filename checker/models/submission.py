@@ -9,7 +9,7 @@ keep what is echoed or compared small (docs/submission-format.md, "Bounds").
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
 
@@ -54,6 +54,13 @@ def _needs_unit(field: str) -> dict[str, Any]:
     }
 
 
+def _unless(usual: dict[str, Any], rule: dict[str, Any]) -> dict[str, Any]:
+    """`rule` (an if/then) checked only where `usual` fails. `usual` implies the rule's `if` is false,
+    so exactly the same documents pass, with the same errors; but the compiled validator settles the
+    usual entry without a failed `if`, which raises and catches an exception (~10 µs per entry)."""
+    return {"if": usual, "else": rule}
+
+
 _NAMES_RULE = {
     "anyOf": [
         {"required": ["id"], "properties": {"id": {"type": "string", "minLength": 1}}},
@@ -61,6 +68,7 @@ _NAMES_RULE = {
     ],
     "errorMessage": "须给出规则编号 id 或名称 name / give the rule's 'id' or its 'name'",
 }
+_OTHER_STATUSES = [status for status in get_args(ObligationStatus) if status != "not_applicable"]
 _NOT_APPLICABLE_NEEDS_REASON = {
     "if": {"required": ["status"], "properties": {"status": {"const": "not_applicable"}}},
     "then": {
@@ -186,7 +194,11 @@ class ObligationEntry(RuleRef):
         "任务填报 / obligation entry",
         f"一项任务的完成状态 status({STATUS_HELP})、佐证 evidence,有数量要求的填已完成数量 quantity;不填状态即为未填报",
         "one obligation's status, evidence and, where counted, the quantity delivered; no status: not reported",
-        [_NAMES_RULE, _NOT_APPLICABLE_NEEDS_REASON, _needs_unit("quantity")],
+        [
+            _NAMES_RULE,
+            _unless({"properties": {"status": {"enum": _OTHER_STATUSES}}}, _NOT_APPLICABLE_NEEDS_REASON),
+            _unless({"properties": {"quantity": {"type": "null"}}}, _needs_unit("quantity")),
+        ],
     ))
 
     status: Annotated[ObligationStatus | None, _doc(f"完成状态:{STATUS_HELP}", "status: completed / in_progress / not_started / not_applicable (needs a reason)")] = None
