@@ -376,8 +376,9 @@ def _leave(command: Callable[[], object]) -> None:
     """Run a console command, then leave without tearing the interpreter down (as mypy's
     hard_exit does): freeing every module and object at exit is a tenth of a cold start, and a
     finished command has nothing left to clean up (its files are written and closed, atomically).
-    Standard output and error are flushed first; if that fails, the interpreter's own exit takes
-    over, as before."""
+    Standard output and error are flushed first; if that fails, or a tracer or profiler is running
+    (coverage, cProfile, pyinstrument write their reports at exit), the interpreter's own exit
+    takes over, as before."""
     try:
         command()
         code: object = EXIT_OK
@@ -387,6 +388,8 @@ def _leave(command: Callable[[], object]) -> None:
         if code is not None:
             print(code, file=sys.stderr)
         code = EXIT_OK if code is None else 1
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        raise SystemExit(code)  # a coverage tool or profiler writes its report at exit
     try:
         sys.stdout.flush()
         sys.stderr.flush()

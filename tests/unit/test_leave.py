@@ -49,3 +49,19 @@ def test_leave_falls_back_to_the_interpreter_exit_when_a_flush_fails(monkeypatch
     with pytest.raises(SystemExit) as left:
         cli._leave(lambda: None)
     assert left.value.code == 0
+
+
+def test_leave_lets_a_profiler_write_its_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    def exit_now(status: int) -> None:
+        raise AssertionError("left without the interpreter's exit")
+
+    monkeypatch.setattr("os._exit", exit_now)
+    sys.setprofile(lambda *args: None)
+    try:
+        with pytest.raises(SystemExit) as left:
+            cli._leave(lambda: None)
+    finally:
+        sys.setprofile(None)
+    assert left.value.code == 0
