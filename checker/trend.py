@@ -1,4 +1,3 @@
-
 """Trends from a value series: the CAGR ratio and the projection to the target year (预警).
 
 Both are pure functions of the known values (baseline, earlier reports, the report itself).
