@@ -10,10 +10,12 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 from string import Formatter
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from checker.echo import MAX_MESSAGE, clean
-from checker.judgement import Msg
+
+if TYPE_CHECKING:
+    from checker.judgement import Msg
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
