@@ -6,12 +6,16 @@ __setattr__ refuses): one call per field, and the engine makes thousands of such
 instance's __dict__ in one step instead, generated once per class as dataclasses generate theirs:
 the same parameters, defaults and default factories, then __post_init__ if the class has one.
 Everything else (immutability, eq, hash, repr, dataclasses.replace) is the dataclass's own.
+`field_arguments` writes the parameters and field values of such a generated constructor; the
+output records' constructors (models/results.py) are written with it too.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import inspect
+from collections.abc import Callable
+from keyword import iskeyword
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -25,6 +29,31 @@ class _Factory:
 
 
 _MISSING = _Factory()
+REQUIRED = object()  # a field without a default
+
+
+def field_arguments(
+    fields: list[tuple[str, Any, Callable[..., Any] | None]], scope: dict[str, Any],
+) -> tuple[list[str], list[str]]:
+    """For a generated constructor taking `fields` (name, default or REQUIRED, default factory or
+    None): its parameters, and the expression of each field's value (a factory is called when its
+    field is left out). The defaults and factories are named in `scope`; the generated code's own
+    names start with "_", which no field's may."""
+    params, values = [], []
+    for i, (name, default, factory) in enumerate(fields):
+        assert name.isidentifier() and not iskeyword(name) and not name.startswith("_"), name
+        value = name
+        if factory is not None:
+            scope["_MISSING"], scope[f"_factory{i}"] = _MISSING, factory
+            params.append(f"{name}=_MISSING")
+            value = f"_factory{i}() if {name} is _MISSING else {name}"
+        elif default is not REQUIRED:
+            scope[f"_default{i}"] = default
+            params.append(f"{name}=_default{i}")
+        else:
+            params.append(name)
+        values.append(value)
+    return params, values
 
 
 def one_step_init(cls: type[T]) -> type[T]:
@@ -36,26 +65,18 @@ def one_step_init(cls: type[T]) -> type[T]:
     if any(not f.init or f.kw_only for f in params) or list(inspect.signature(cls).parameters) != names:
         # InitVars, init=False or keyword-only fields would need more than this simple __init__.
         raise TypeError(f"{cls.__name__}: one_step_init takes only plain positional fields")
-    scope: dict[str, Any] = {"_set": object.__setattr__, "_MISSING": _MISSING}
-    args, values = [], []
-    for i, f in enumerate(params):
-        value = f.name
-        if f.default_factory is not dataclasses.MISSING:
-            scope[f"_factory{i}"] = f.default_factory
-            args.append(f"{f.name}=_MISSING")
-            value = f"_factory{i}() if {f.name} is _MISSING else {f.name}"
-        elif f.default is not dataclasses.MISSING:
-            scope[f"_default{i}"] = f.default
-            args.append(f"{f.name}=_default{i}")
-        else:
-            args.append(f.name)
-        values.append(f"{f.name!r}: {value}")
-    # The generated code's own names start with "_", which no field's may.
-    assert all(not n.startswith("_") and n != "self" for n in names), names
+    scope: dict[str, Any] = {"_set": object.__setattr__}
+    assert "self" not in names, names
+    args, values = field_arguments(
+        [(f.name, REQUIRED if f.default is dataclasses.MISSING else f.default,
+          None if f.default_factory is dataclasses.MISSING else f.default_factory) for f in params],
+        scope,
+    )
+    record = ", ".join(f"{name!r}: {value}" for name, value in zip(names, values))
     post = "    self.__post_init__()\n" if hasattr(cls, "__post_init__") else ""
     source = (
         f"def __init__(self, {', '.join(args)}):\n"
-        f"    _set(self, '__dict__', {{{', '.join(values)}}})\n{post}"
+        f"    _set(self, '__dict__', {{{record}}})\n{post}"
     )
     exec(source, scope)  # noqa: S102  # the dataclass's own field names
     init = scope["__init__"]

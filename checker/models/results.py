@@ -5,7 +5,6 @@ Fields are only ever added (the published schema only grows), always at the end 
 
 from __future__ import annotations
 
-from keyword import iskeyword
 from typing import Any, Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -14,6 +13,7 @@ from typing_extensions import Self
 
 from checker.codes import Claim, GateReason, Status, UngradedCause
 from checker.codes import Outcome as OutcomeName
+from checker.frozen import REQUIRED, field_arguments
 
 ProgressClass = Literal["achieved", "on_schedule", "lagging", "seriously_lagging", "moving_away"]
 RuleType = Literal["indicator", "obligation"]
@@ -38,9 +38,6 @@ class Frozen(BaseModel):
         cls.built = _constructor(cls)  # type: ignore[method-assign]
 
 
-_MISSING = object()  # a field with a default factory left out
-
-
 def _constructor(cls: type[BaseModel]) -> Callable[..., Any]:
     """A keyword-only function taking the record's fields and making the instance model_construct
     would (nothing validated), generated as dataclasses generate __init__: Python's own binding of
@@ -48,27 +45,18 @@ def _constructor(cls: type[BaseModel]) -> Callable[..., Any]:
     faster than merging dicts. Every field counts as set, in one set per class that all its records
     share: a frozen record is never changed in place (pydantic's model_copy copies the set first)."""
     fields = cls.model_fields
-    # The generated code's own names start with "_", which no field's can (pydantic keeps those private).
-    scope: dict[str, Any] = {"_cls": cls, "_new": object.__new__, "_MISSING": _MISSING, "_names": set(fields)}
+    scope: dict[str, Any] = {"_cls": cls, "_new": object.__new__, "_names": set(fields)}
     # The instance's slots are filled through their descriptors' own setters, as object.__setattr__
     # would, without its lookup of the name on each call (a third of a small record's cost).
     for slot in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"):
         scope[f"_set{slot.strip('_')}"] = next(c.__dict__[slot] for c in cls.__mro__ if slot in c.__dict__).__set__
-    params, fills = [], []
-    for i, (name, field) in enumerate(fields.items()):
-        assert name.isidentifier() and not iskeyword(name) and not name.startswith("_"), name
-        if field.default_factory is not None:  # the records' factories take no arguments (list, dict, a default record)
-            scope[f"_factory{i}"] = field.default_factory
-            params.append(f"{name}=_MISSING")
-            fills.append(f"    if {name} is _MISSING:\n        {name} = _factory{i}()\n")
-        elif field.default is not PydanticUndefined:
-            scope[f"_default{i}"] = field.default
-            params.append(f"{name}=_default{i}")
-        else:
-            params.append(name)
-    record = ", ".join(f"{name!r}: {name}" for name in fields)
+    params, values = field_arguments(
+        [(name, REQUIRED if f.default is PydanticUndefined else f.default, f.default_factory) for name, f in fields.items()],
+        scope,
+    )  # the records' factories take no arguments (list, dict, a default record)
+    record = ", ".join(f"{name!r}: {value}" for name, value in zip(fields, values))
     source = (
-        f"def built(*, {', '.join(params)}):\n{''.join(fills)}"
+        f"def built(*, {', '.join(params)}):\n"
         "    _record = _new(_cls)\n"
         f"    _setdict(_record, {{{record}}})\n"
         "    _setpydantic_fields_set(_record, _names)\n"
@@ -76,7 +64,7 @@ def _constructor(cls: type[BaseModel]) -> Callable[..., Any]:
         "    _setpydantic_private(_record, None)\n"
         "    return _record\n"
     )
-    exec(source, scope)  # noqa: S102  # our own field names, checked above
+    exec(source, scope)  # noqa: S102  # our own field names (field_arguments checks them)
     built: Callable[..., Any] = scope["built"]
     built.__qualname__ = f"{cls.__name__}.built"  # errors name the record
     return built
