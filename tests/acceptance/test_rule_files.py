@@ -40,14 +40,25 @@ def test_rule_file_validates_and_quotes_are_verbatim(path: Path, seeds: Path) ->
     assert [p.render() for p in quote_problems(plan, seeds)] == []
 
 
-def test_validate_reports_a_quote_that_is_not_verbatim(tmp_path: Path, seeds: Path) -> None:
-    text = (default_rules_dir() / "hubei-2025.yaml").read_text(encoding="utf-8")
-    broken = tmp_path / "hubei-2025.yaml"
-    broken.write_text(text.replace("quote: 推进实施知识产权保护工作站省级标准,新建50家", "quote: 推进实施知识产权保护工作站省级标准,新建60家"), encoding="utf-8")
+BROKEN_QUOTES = [  # (rule file, quote, what it is made, the start and a part of the one line reported)
+    ("hubei-2025.yaml", "quote: 推进实施知识产权保护工作站省级标准,新建50家", "quote: 推进实施知识产权保护工作站省级标准,新建60家",
+     "HB-O-15.", "引文未在原文中找到:“"),
+    ("xianning-14fyp.yaml", "quote: '深化知识产权金融服务,实施知识产权质押融资入园惠企行动", "quote: '实施知识产权质押融资入园惠企行动",
+     "XN-O-5.5.5: 引文在原文中出现 2 次", "引文在原文中出现 2 次"),
+]
+
+
+@pytest.mark.parametrize(("name", "quote", "broken_quote", "start", "part"), BROKEN_QUOTES, ids=["not verbatim", "ambiguous"])
+def test_validate_command_reports_a_broken_quote(
+    tmp_path: Path, seeds: Path, name: str, quote: str, broken_quote: str, start: str, part: str,
+) -> None:
+    text = (default_rules_dir() / name).read_text(encoding="utf-8")
+    broken = tmp_path / name
+    broken.write_text(text.replace(quote, broken_quote), encoding="utf-8")
     result = CliRunner().invoke(checker_group, ["validate", str(broken), "--seeds", str(seeds)])
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
-    assert line.startswith(f"{broken}: HB-O-15.") and "引文未在原文中找到:“" in line
+    assert line.startswith(f"{broken}: {start}") and part in line
 
 
 def test_catalog_lists_every_rule_with_the_stable_fields() -> None:
@@ -140,13 +151,3 @@ def test_validate_catches_a_recurring_rule_without_its_words(seeds: Path, plan_i
     assert plan.rules[rule_id].recurrence != "once"  # type: ignore[union-attr]
     [problem] = quote_problems(with_quote(plan, rule_id, quote), seeds)
     assert problem.place == rule_id and "no word that makes it recur" in problem.en
-
-
-def test_validate_command_reports_an_ambiguous_quote(tmp_path: Path, seeds: Path) -> None:
-    text = (default_rules_dir() / "xianning-14fyp.yaml").read_text(encoding="utf-8")
-    broken = tmp_path / "xianning-14fyp.yaml"
-    broken.write_text(text.replace("quote: '深化知识产权金融服务,实施知识产权质押融资入园惠企行动", "quote: '实施知识产权质押融资入园惠企行动"), encoding="utf-8")
-    result = CliRunner().invoke(checker_group, ["validate", str(broken), "--seeds", str(seeds)])
-    assert result.exit_code == 2
-    [line] = result.stderr.splitlines()
-    assert line.startswith(f"{broken}: XN-O-5.5.5: 引文在原文中出现 2 次")
