@@ -177,8 +177,22 @@ def rule_result(judgement: Judgement, rule: _RuleParts, lang: Lang) -> out.RuleR
     )
 
 
+# Each output of a run (`--format` and every `-o`) asks for the record of the same assessment in
+# turn: the last one made in each language is kept for the others (records are frozen).
+_LAST: dict[Lang, tuple[Assessment, out.Assessment]] = {}
+
+
 def assessment_record(assessment: Assessment, lang: Lang) -> out.Assessment:
     """One assessment as the record `check --format json` writes."""
+    last = _LAST.get(lang)
+    if last is not None and last[0] is assessment:
+        return last[1]
+    record = _assessment_record(assessment, lang)
+    _LAST[lang] = (assessment, record)
+    return record
+
+
+def _assessment_record(assessment: Assessment, lang: Lang) -> out.Assessment:
     report, summary, risk = assessment.report, assessment.summary, assessment.risk_accepted
     plan = report.plan
     table: _PartsTable = plan.memo.setdefault(("record parts", lang), {})
