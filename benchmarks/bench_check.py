@@ -153,7 +153,7 @@ def arithmetic_loop(work: Path, subs: list[Any]) -> Callable[[], None]:
                 cagr = ((v / b) ** (1 / (year - y0)) - 1) * 100
                 projected = v + (v - b) / (year - y0) * (y1 - year)
                 (round(expected, 4), round(t, 4), round(v, 4), round(v - expected, 4), round(ratio, 4),
-                 round(cagr, 2), round(cagr / required, 4), round(projected, 4), round(projected - t, 4),
+                 round(cagr, 2), round(cagr / required, 4) if required else None, round(projected, 4), round(projected - t, 4),
                  projected >= t, f"{expected:.2f}", f"{v:.2f}", f"{ratio:.2f}")
     return loop
 
