@@ -12,6 +12,7 @@ of its parts, and the rows read are capped, and it is read in openpyxl's read-on
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import zipfile
 from collections.abc import Mapping
@@ -23,7 +24,8 @@ from checker.echo import path_text
 from checker.errors import Problem, SubmissionError
 from checker.intake import Intake
 from checker.intake.validate import sort_problems, validate
-from checker.locations import JsonPath, SourceMap, cell_order
+from checker.loading import read_bytes
+from checker.locations import JsonPath, SourceMap, cell_order, format_path
 from checker.workbook import (
     EV_DATE,
     EV_LINK,
@@ -51,7 +53,6 @@ from checker.workbook import (
     VERDICT_CHOICES,
 )
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # all parts together, uncompressed
 MAX_PARTS = 500
 MAX_ROWS = 5000  # per sheet; a plan has a few hundred rules
@@ -64,11 +65,13 @@ _HISTORY = re.compile(rf"^(\d{{4}}){HISTORY_SUFFIX}$")
 
 def read(path: Path) -> Intake:
     name = path_text(path)  # a file name that is not valid UTF-8 is shown with escapes
-    _guard(path, name)
+    # Read as every input is (a regular file, at most MAX_FILE_BYTES), then unpacked from memory.
+    content = io.BytesIO(read_bytes(path, SubmissionError))
+    _guard(content, name)
     from openpyxl import load_workbook
 
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = load_workbook(content, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file; the user needs one sentence
         raise SubmissionError([Problem(name, f"无法读取工作簿:{type(exc).__name__}", f"cannot read the workbook: {exc}")]) from exc
     try:
@@ -84,19 +87,12 @@ def read(path: Path) -> Intake:
     return Intake(path, checked.submission, source, tuple(problems), checked.positions)
 
 
-def _guard(path: Path, name: str) -> None:
+def _guard(content: io.BytesIO, name: str) -> None:
     """Refuse what is not a workbook, or would unpack to far more than a report can be."""
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise SubmissionError([Problem(name, f"无法读取:{exc.strerror}", f"cannot read: {exc.strerror}")]) from exc
-    if size > MAX_FILE_BYTES:
-        raise SubmissionError([Problem(name, f"文件过大({size} 字节,上限 {MAX_FILE_BYTES} 字节)",
-                                       f"file too large ({size} bytes, limit {MAX_FILE_BYTES})")])
-    try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(content) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
+    except zipfile.BadZipFile as exc:
         raise SubmissionError([Problem(name, "不是有效的 .xlsx 工作簿(请用 Excel 另存为 .xlsx)",
                                        "not a valid .xlsx workbook (save it as .xlsx)")]) from exc
     unpacked = sum(p.file_size for p in parts)
@@ -116,8 +112,6 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def problem(self, cell: str, path: JsonPath, zh: str, en: str) -> None:
-        from checker.locations import format_path
-
         self.problems.append(Problem(self.name, zh, en, format_path(path), cell=cell or None))
 
     def workbook(self, wb: Any) -> dict[str, Any]:

@@ -278,6 +278,14 @@ def test_special_files_as_rules_or_reports_are_refused_at_once(tmp_path: Path, w
     assert "咸宁市" in as_report.stdout.decode()  # the other file is still checked
 
 
+@pytest.mark.parametrize("name", ["pipe.json", "pipe.xlsx"])
+def test_fifo_named_as_a_report_is_refused_at_once(tmp_path: Path, name: str) -> None:
+    os.mkfifo(tmp_path / name)
+    result = run_process(str(tmp_path / name), "--rules", str(MINI_PLAN))
+    assert result.returncode == 2
+    assert result.stderr.decode() == f"{tmp_path / name}: 不是普通文件(是命名管道(FIFO)),拒绝读取\n"
+
+
 def test_fifo_named_json_inside_a_folder_is_refused(tmp_path: Path, write_json: Write) -> None:
     write_json("good.json", GOOD)
     os.mkfifo(tmp_path / "pipe.json")
