@@ -9,7 +9,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, TypeVar
@@ -129,14 +129,11 @@ def decode_text(raw: bytes, name: str, error: type[CheckerError]) -> str:
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         column = len(raw[line_start: exc.start].decode("utf-8", "replace")) + 1
         hint_zh, hint_en = "", ""
-        if raw.count(b"\x00") * 4 >= len(raw):
-            hint_zh, hint_en = "(疑似 UTF-16/UTF-32 编码,请另存为 UTF-8)", " (looks like UTF-16/UTF-32: save it as UTF-8)"
-        else:
-            try:
-                raw.decode("gb18030")
-                hint_zh, hint_en = "(疑似 GBK/GB18030 编码,请另存为 UTF-8)", " (looks like GBK/GB18030: save it as UTF-8)"
-            except UnicodeDecodeError:
-                pass
+        try:  # (UTF-16/32 without a BOM was refused above, by its NUL bytes)
+            raw.decode("gb18030")
+            hint_zh, hint_en = "(疑似 GBK/GB18030 编码,请另存为 UTF-8)", " (looks like GBK/GB18030: save it as UTF-8)"
+        except UnicodeDecodeError:
+            pass
         raise error([Problem(
             name,
             f"不是 UTF-8 编码:第 {column} 列(第 {exc.start} 字节)无法解码{hint_zh}",
@@ -416,31 +413,11 @@ Describe = Callable[[JsonPath], str]
 
 def schema_problems(
     data: dict[str, Any], schema_name: str, name: str, lines: dict[JsonPath, int], describe: Describe,
-    compiled_first: bool = False,
 ) -> list[Problem]:
-    """Validate against a published JSON Schema; one problem per error, in document order.
-
-    With compiled_first (for submissions, which come by the thousand), a compiled validator
-    (fastjsonschema, ~15x faster once compiled) answers first, and only a document it rejects goes
-    through jsonschema, which finds every error with its path.
-    """
-    import fastjsonschema
-
-    from checker.schema_messages import explain
-
-    if compiled_first:
-        try:
-            compiled_schema(schema_name)(data)
-            return []
-        except fastjsonschema.JsonSchemaException:
-            pass
-    validator = schema_validator(schema_name)
-    problems = []
-    for err in validator.iter_errors(data):
-        for leaf in leaves(err):
-            leaf_path: JsonPath = tuple(leaf.absolute_path)
-            zh, en = explain(leaf)
-            problems.append(Problem(name, zh, en, describe(leaf_path), nearest(leaf_path, lines)))
+    """Validate against a published JSON Schema; one problem per error, in document order."""
+    problems = [
+        Problem(name, zh, en, describe(path), nearest(path, lines)) for path, zh, en in schema_errors(data, schema_name)
+    ]
     return sorted(set(problems), key=lambda p: (p.line or 0, p.place, p.en))
 
 
@@ -556,6 +533,16 @@ def schema_validator(schema_name: str) -> Any:
         cls = jsonschema.validators.validator_for(schema)
         _VALIDATORS[schema_name] = cls(schema, format_checker=cls.FORMAT_CHECKER)
     return _VALIDATORS[schema_name]
+
+
+def schema_errors(data: Any, schema_name: str) -> Iterator[tuple[JsonPath, str, str]]:
+    """Every error of a published JSON Schema (jsonschema finds them all), as (path, zh, en)."""
+    from checker.schema_messages import explain
+
+    for err in schema_validator(schema_name).iter_errors(data):
+        for leaf in leaves(err):
+            zh, en = explain(leaf)
+            yield tuple(leaf.absolute_path), zh, en
 
 
 def build_model(

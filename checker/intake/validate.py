@@ -106,17 +106,13 @@ def _entry_of(path: JsonPath) -> tuple[str, int] | None:
 
 
 def _schema_problems(data: dict[str, Any], source: SourceMap) -> tuple[list[Problem], list[JsonPath]]:
-    from checker.loading import leaves, schema_validator
-    from checker.schema_messages import explain
+    from checker.loading import schema_errors
 
     problems: list[Problem] = []
     paths: list[JsonPath] = []
-    for err in schema_validator("submission").iter_errors(data):
-        for leaf in leaves(err):
-            path: JsonPath = tuple(leaf.absolute_path)
-            zh, en = explain(leaf)
-            paths.append(path)
-            problems.append(_at(source, path, zh, en))
+    for path, zh, en in schema_errors(data, "submission"):
+        paths.append(path)
+        problems.append(_at(source, path, zh, en))
     return problems, paths
 
 
