@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from checker.errors import CheckerError, Problem
 from checker.locations import JsonPath, format_path, nearest
-from checker.models.types import number_problem
+from checker.models.types import clip_number, number_problem
 from checker.schemas import load_schema
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -170,7 +170,7 @@ def _number(text: str, line: int | None = None) -> Decimal | _Bad:
         value = Decimal(text)
     except InvalidOperation:
         exponent = re.fullmatch(r"[-+]?(?:\d+\.?\d*|\.\d+)[eE]([-+]?)\d+", text)
-        shown = text if len(text) <= 40 else f"{text[:20]}…{text[-8:]}"
+        shown = clip_number(text)
         if exponent and exponent.group(1) == "-":
             return _Bad(f"数值 {shown} 过小(非零数的绝对值应 ≥ 1e-12)", f"number {shown} is too small (a nonzero |x| must be ≥ 1e-12)", text, line)
         if exponent:

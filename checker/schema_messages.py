@@ -33,9 +33,7 @@ def show(value: Any) -> str:
         return "true" if value else "false"
     if value is None:
         return "null"
-    if isinstance(value, Decimal):
-        return clean(str(value), 60)
-    if isinstance(value, (int, float)):
+    if isinstance(value, (Decimal, int, float)):
         return clean(str(value), 60)
     if isinstance(value, str):
         return "'" + clean(value, 60) + "'"
@@ -68,17 +66,24 @@ def number_hint(text: str, expected: str = "number") -> tuple[str, str] | None:
     return None
 
 
+def read_date(text: str) -> str | None:
+    """A date written another common way (2023/4/2, 2023年4月2日…) as YYYY-MM-DD; None if it is none."""
+    m = _DATE_PARTS.match(text)
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        return None
+
+
 def date_hint(value: Any) -> tuple[str, str]:
     """A date that is not YYYY-MM-DD, with the intended date spelled right when it can be read."""
     shown = str(value)
-    m = _DATE_PARTS.match(shown)
-    if m is not None:
-        try:
-            fixed = dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-            return (f"日期格式应为 YYYY-MM-DD:“{shown}” 请写作 {fixed}",
-                    f"a date must be YYYY-MM-DD: write '{shown}' as {fixed}")
-        except ValueError:
-            pass
+    fixed = read_date(shown)
+    if fixed is not None:
+        return (f"日期格式应为 YYYY-MM-DD:“{shown}” 请写作 {fixed}",
+                f"a date must be YYYY-MM-DD: write '{shown}' as {fixed}")
     return (f"日期格式应为 YYYY-MM-DD(如 2023-04-02),“{shown}” 不是有效日期",
             f"a date must be YYYY-MM-DD (e.g. 2023-04-02); '{shown}' is not a valid date")
 

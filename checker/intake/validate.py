@@ -72,7 +72,7 @@ def validate(data: dict[str, Any], source: SourceMap, accepted: bool | None = No
     if too_many:  # refused whole: checking each of a hundred thousand entries would only take time
         return Validated(None, tuple(too_many))
     problems, bad = _schema_problems(data, source)
-    header_bad = any(not _entry_of(path) for path in bad)
+    refused = {_entry_of(path) for path in bad}  # the entries the schema refuses; None: the header
     kept: dict[str, list[BaseModel]] = {}
     positions: dict[str, tuple[int, ...]] = {}
     for section, model in SECTIONS.items():
@@ -81,7 +81,7 @@ def validate(data: dict[str, Any], source: SourceMap, accepted: bool | None = No
             continue
         good: list[tuple[int, BaseModel]] = []
         for index, item in enumerate(items):
-            if any(_entry_of(path) == (section, index) for path in bad):
+            if (section, index) in refused:
                 continue
             try:
                 good.append((index, model.model_validate(item)))
@@ -90,7 +90,7 @@ def validate(data: dict[str, Any], source: SourceMap, accepted: bool | None = No
         kept[section] = [entry for _, entry in good]
         positions[section] = tuple(index for index, _ in good)
     submission = None
-    if not header_bad:
+    if None not in refused:
         try:
             # Entries are built models already: pydantic does not validate them again.
             submission = Submission.model_validate({**data, **kept})
@@ -137,7 +137,8 @@ def _at(source: SourceMap, path: JsonPath, zh: str, en: str) -> Problem:
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
-    """Each problem once, in document order (by line in JSON, by path, which follows the rows, in a workbook)."""
+    """Each problem once, in document order (by line in JSON, then by path; a workbook's reader orders
+    them by cell after this, the path only breaking ties)."""
     from checker.locations import place_key
 
     return sorted(set(problems), key=lambda p: (p.line or 0, place_key(p.place), p.en))

@@ -26,6 +26,7 @@ from checker.intake import Intake
 from checker.intake.validate import sort_problems, validate
 from checker.loading import read_bytes
 from checker.locations import JsonPath, SourceMap, cell_order, format_path
+from checker.schema_messages import read_date
 from checker.workbook import (
     EV_DATE,
     EV_LINK,
@@ -59,7 +60,6 @@ MAX_ROWS = 5000  # per sheet; a plan has a few hundred rules
 MAX_COLUMNS = 100
 # 1,234 / 1，234 / 1 234 (a grouping Excel or a locale adds); "2,95" is not one and stays an error.
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?:([,\uff0c\u00a0\u202f ])\d{3})(?:\1\d{3})*(?:\.\d+)?$")
-_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
 _HISTORY = re.compile(rf"^(\d{{4}}){HISTORY_SUFFIX}$")
 
 
@@ -196,7 +196,7 @@ class _Reader:
             entry["name"] = name
         return entry
 
-    def _unit(self, cells: _Cells, at: JsonPath, entry: dict[str, Any]) -> str | None:
+    def _unit(self, cells: _Cells, at: JsonPath) -> str | None:
         """The row's unit; one edited away from the template's is an error, not a conversion."""
         unit, given = _text(cells.get(UNIT)), _text(cells.get(RULE_UNIT))
         self.cells[at + ("unit",)] = cells.ref(UNIT) or ""
@@ -209,7 +209,7 @@ class _Reader:
 
     def _indicator(self, cells: _Cells, at: JsonPath) -> dict[str, Any]:
         entry = self._reference(cells, at)
-        unit = self._unit(cells, at, entry)
+        unit = self._unit(cells, at)
         if unit:
             entry["unit"] = unit
         value = cells.get(VALUE)
@@ -261,7 +261,7 @@ class _Reader:
             entry["reason"] = _text(reason)
             self.cells[at + ("reason",)] = cells.ref(REASON) or ""
         if _present(quantity := cells.get(QUANTITY)):
-            unit = self._unit(cells, at, entry)
+            unit = self._unit(cells, at)
             entry["quantity"] = _number(quantity, cells.cell(QUANTITY), unit)
             if unit:
                 entry["unit"] = unit
@@ -314,13 +314,7 @@ class _Reader:
             converted = from_excel(value, self.epoch)
             return (converted.date() if isinstance(converted, dt.datetime) else converted).isoformat()
         text = _text(value) or ""
-        m = _DATE.match(text)
-        if m is not None:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-            except ValueError:
-                pass
-        return text  # not a date: the schema says so, with the expected form
+        return read_date(text) or text  # not a date: the schema says so, with the expected form
 
 
 class _Cells:

@@ -108,12 +108,12 @@ class RuleRef(Strict):
         return self.id or self.name or ""
 
 
-def _signed(value: Number | None, unit: str | None, field: str = "value") -> None:
-    # "@field " names the field for the loader's message (checker.loading.build_model).
+def _signed(value: Number | None, unit: str | None) -> None:
+    # "@value " names the field for the message (checker.loading.validator_message reads it).
     if value is not None and unit:
         problem = sign_problem(value, unit)
         if problem is not None:
-            raise ValueError(f"@{field} {problem[0]} | {problem[1]}")
+            raise ValueError(f"@value {problem[0]} | {problem[1]}")
 
 
 class PastValue(Strict):

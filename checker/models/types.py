@@ -12,7 +12,6 @@ from pydantic import AfterValidator, Field, WithJsonSchema
 # precision, so unit conversion stays exact). Far beyond any real figure, and small enough that no
 # computation on them (paths, growth, projections, sums) overflows. See docs/rule-format.md.
 MAX_MAGNITUDE = Decimal("1e15")
-MIN_MAGNITUDE = Decimal("1e-12")
 MAX_DIGITS = 28
 BOUNDS_TEXT = "|x| ≤ 1e15; x = 0 or |x| ≥ 1e-12; at most 28 significant digits"
 
@@ -21,10 +20,13 @@ MIN_WEIGHT = 1e-6
 MAX_WEIGHT = 1e6
 
 
-def _show(value: Decimal, written: str | None = None) -> str:
-    """A number as written, cut if it is very long (a 5000-digit integer)."""
-    text = str(value) if written is None else written
+def clip_number(text: str) -> str:
+    """A number's text, cut if it is very long (a 5000-digit integer)."""
     return text if len(text) <= 40 else f"{text[:20]}…{text[-8:]}"
+
+
+def _show(value: Decimal, written: str | None = None) -> str:
+    return clip_number(str(value) if written is None else written)  # as written
 
 
 def number_problem(value: Decimal, written: str | None = None) -> tuple[str, str] | None:
