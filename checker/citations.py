@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from checker.errors import Problem
 from checker.models.plan import ObligationRule, Recurrence
@@ -55,14 +56,25 @@ def occurrences(needle: str, haystack: str) -> int:
 GAP = "…"
 
 
-def quote_occurrences(quote: str, text: str) -> int:
-    """How often a quote occurs in a seed's text; with `…`, the parts in order within one line."""
+class Seed(NamedTuple):
+    """A seed's text without whitespace, whole and line by line: made once, searched for every rule."""
+
+    whole: str
+    lines: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Seed:
+        return cls(squash(text), tuple(squash(line) for line in text.splitlines()))
+
+
+def quote_occurrences(quote: str, seed: Seed) -> int:
+    """How often a quote occurs in a seed; with `…`, the parts in order within one line."""
     parts = [p for p in (squash(part) for part in quote.split(GAP)) if p]
     if not parts:
         return 0
     if len(parts) == 1:
-        return occurrences(parts[0], squash(text))
-    return sum(_in_order(parts, squash(line)) for line in text.splitlines())
+        return occurrences(parts[0], seed.whole)
+    return sum(_in_order(parts, line) for line in seed.lines)
 
 
 def _in_order(parts: list[str], line: str) -> int:
@@ -91,7 +103,7 @@ def _inside(seeds: Path, document: str) -> Path | None:
     return path if path.is_relative_to(root) and path != root else None
 
 
-def _read_seed(plan: Plan, seeds: Path, document: str, rule_id: str, problems: list[Problem]) -> str | None:
+def _read_seed(plan: Plan, seeds: Path, document: str, rule_id: str, problems: list[Problem]) -> Seed | None:
     """The text of one seed, or None after recording (at the first rule citing it) why not."""
     path = _inside(seeds, document)
     if path is None:
@@ -111,12 +123,12 @@ def _read_seed(plan: Plan, seeds: Path, document: str, rule_id: str, problems: l
             str(seeds / document), f"原文不是 UTF-8 文本(第 {exc.start} 字节)", f"not UTF-8 text (byte {exc.start})", line=line,
         ))
         return None
-    return text
+    return Seed.of(text)
 
 
 def quote_problems(plan: Plan, seeds: Path) -> list[Problem]:
     """Every citation problem of a plan: documents, quotes not found or not unique, recurrence words."""
-    texts: dict[str, str | None] = {}
+    texts: dict[str, Seed | None] = {}
     problems: list[Problem] = []
     for rule in plan.rules.values():
         document = rule.source.document
