@@ -66,7 +66,7 @@ def _guard(show_traceback: bool, body: Callable[[], int], lang: Lang = "zh") -> 
     except BrokenPipeError:
         # The reader went away (`check … | head`): stop quietly, as other command-line tools do,
         # with the status a shell gives a process ended by SIGPIPE (not "an assessment failed").
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_PIPE
     except OSError as exc:  # the output cannot be written (a full device): say so, exit 2
         click.echo(write_problem(exc).render(lang), err=True)
@@ -81,7 +81,7 @@ def _guard(show_traceback: bool, body: Callable[[], int], lang: Lang = "zh") -> 
 
 
 def _silence_stdout() -> None:
-    """After a failed write, let the interpreter's own flush at exit find nothing to write."""
+    """After a failed write (or a reader gone), let the interpreter's own flush at exit find nothing to write."""
     try:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except (OSError, ValueError):  # no real descriptor (a test runner's stream)
@@ -216,7 +216,7 @@ def check_command(
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="plan-compliance-checker")
 def checker_group() -> None:
-    """规则目录:列出、解释、校验规划规则 / The rule catalog: list, explain, validate."""
+    """规则目录:列出、解释、校验规划规则,生成填报模板与报告格式 / The rule catalog: list, explain and validate the plans' rules; make a report template and a plan's report schema."""
 
 
 @checker_group.command("rules")
