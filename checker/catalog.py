@@ -6,6 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from checker.errors import Problem, RuleFileError, UsageError
+from checker.loading import folder_problem
 from checker.rulefile import Plan, load_rule_file
 
 
@@ -32,8 +33,7 @@ class Catalog:
         try:
             return sorted(p for p in self.location.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
         except OSError as exc:
-            reason = "无权读取该目录" if isinstance(exc, PermissionError) else f"无法读取该目录:{exc.strerror}"
-            raise UsageError([Problem(str(self.location), reason, f"cannot list this directory: {exc.strerror}")]) from exc
+            raise UsageError([folder_problem(str(self.location), exc)]) from exc
 
     def _load(self, path: Path) -> Plan:
         if path in self._failed:

@@ -102,6 +102,13 @@ def _os_problem(name: str, exc: OSError) -> Problem:
     return Problem(name, f"无法读取:{reason}", f"cannot read: {reason}")
 
 
+def folder_problem(folder: str, exc: OSError) -> Problem:
+    """A folder that cannot be listed."""
+    if isinstance(exc, PermissionError):
+        return Problem(folder, "无权读取该目录", "permission denied: cannot list this directory")
+    return Problem(folder, f"无法读取该目录:{exc.strerror}", f"cannot list this directory: {exc.strerror}")
+
+
 _BOMS = (
     (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe\x00\x00", "UTF-32"),
     (b"\xfe\xff", "UTF-16"), (b"\xff\xfe", "UTF-16"),

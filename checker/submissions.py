@@ -12,6 +12,7 @@ from pathlib import Path
 
 from checker.errors import Problem
 from checker.intake import READERS
+from checker.loading import folder_problem
 
 MAX_FILES = 100_000  # files named or found in one run
 SUFFIXES = tuple(READERS)
@@ -108,9 +109,7 @@ def _search(root: Path, recursive: bool = True) -> tuple[list[Path], list[Proble
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
-            zh = "无权读取该目录" if isinstance(exc, PermissionError) else f"无法读取该目录:{exc.strerror}"
-            en = "permission denied: cannot list this directory" if isinstance(exc, PermissionError) else f"cannot list this directory: {exc.strerror}"
-            problems.append(Problem(str(folder), zh, en))
+            problems.append(folder_problem(str(folder), exc))
             continue
         subfolders = []
         for entry in entries:
