@@ -16,6 +16,7 @@ from checker.models.plan import (
     ObligationRule,
     QuantityDeliverable,
 )
+from checker.models.types import json_number
 from checker.names import normalise, suggest
 from checker.rulefile import Plan, Rule, load_rule_file, rule_title
 from checker.scope import NON_REPORTING, Role, owed_rules
@@ -36,10 +37,8 @@ def select_plans(rules: Path | None, plan: str | None) -> list[Plan]:
     return [found]
 
 
-def _number(value: Any) -> float | int | None:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
+def _number(value: Decimal | None) -> float | int | None:
+    return None if value is None else json_number(value)
 
 
 # Units of target.value where it is not a quantity in the rule's unit: a growth rate, a factor.

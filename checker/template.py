@@ -27,6 +27,7 @@ from checker.models.plan import (
     IndicatorRule,
     QuantityDeliverable,
 )
+from checker.models.types import json_number
 from checker.progress import expected_on_path
 from checker.rulefile import Plan, Rule, rule_title
 from checker.scope import OwedRule, Role, owed_rules
@@ -245,14 +246,10 @@ def _json_entry(row: Row, year: int) -> dict[str, Any]:
         entry["unit"] = row.unit
     if row.history:
         entry["history"] = [
-            {"year": p.year, "value": _json_number(p.value), "unit": p.unit, **({"source": p.source} if p.source else {})}
+            {"year": p.year, "value": json_number(p.value), "unit": p.unit, **({"source": p.source} if p.source else {})}
             for p in row.history
         ]
     return entry
-
-
-def _json_number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def json_bytes(blank: Blank) -> bytes:

@@ -20,6 +20,11 @@ MIN_WEIGHT = 1e-6
 MAX_WEIGHT = 1e6
 
 
+def json_number(value: Decimal) -> int | float:
+    """A checked number as JSON writes it: an integer when it is whole, else the nearest float."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
 def clip_number(text: str) -> str:
     """A number's text, cut if it is very long (a 5000-digit integer)."""
     return text if len(text) <= 40 else f"{text[:20]}…{text[-8:]}"
