@@ -26,12 +26,13 @@ import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
 FOLDER = "plan-compliance-checker"
+T = TypeVar("T")
 
 
 def folder() -> Path | None:
@@ -91,6 +92,31 @@ def keep(kind: str, source: bytes, data: bytes) -> None:
         pass
 
 
+def fetch_pickled(kind: str, source: bytes, cls: type[T]) -> T | None:
+    """The pickled entry made from `source`, if it loads as a `cls` (a damaged entry is a miss)."""
+    import pickle
+
+    data = fetch(kind, source)
+    if data is None:
+        return None
+    try:
+        value = pickle.loads(data)
+    except Exception:
+        return None
+    return value if isinstance(value, cls) else None
+
+
+def keep_pickled(kind: str, source: bytes, value: object) -> None:
+    """Store `value` pickled; one holding something pickle cannot name is not kept."""
+    import pickle
+
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return
+    keep(kind, source, data)
+
+
 def ready(model: type[BaseModel]) -> None:
     """Give a model built on first use (defer_build) the validator an earlier start built for it.
 
@@ -100,25 +126,15 @@ def ready(model: type[BaseModel]) -> None:
     millisecond. Keyed by the model's name and pydantic's versions besides the fingerprint, which
     covers the model's own code; anything that cannot be pickled or read back is simply built.
     """
-    import pickle
-
     import pydantic_core
     from pydantic.version import VERSION
 
     if model.__pydantic_complete__ or isinstance(model.__dict__.get("__pydantic_validator__"), pydantic_core.SchemaValidator):
         return  # built, or given its validator already in this process
     source = f"{model.__module__}.{model.__qualname__}\0{VERSION}\0{pydantic_core.__version__}".encode()
-    data = fetch("model", source)
-    if data is not None:
-        try:
-            validator = pickle.loads(data)
-            if isinstance(validator, pydantic_core.SchemaValidator):
-                model.__pydantic_validator__ = validator
-                return
-        except Exception:  # a damaged entry is a miss
-            pass
+    validator = fetch_pickled("model", source, pydantic_core.SchemaValidator)
+    if validator is not None:
+        model.__pydantic_validator__ = validator
+        return
     model.model_rebuild()
-    try:
-        keep("model", source, pickle.dumps(model.__pydantic_validator__, protocol=pickle.HIGHEST_PROTOCOL))
-    except Exception:  # a validator holding something pickle cannot name is not kept
-        pass
+    keep_pickled("model", source, model.__pydantic_validator__)

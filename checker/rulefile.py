@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation, localcontext
@@ -100,26 +99,12 @@ def load_rule_file(path: Path) -> Plan:
     name = str(path)
     text = read_text(path, RuleFileError)
     source = text.encode("utf-8", "surrogatepass")
-    cached = _cached_plan(source)
+    cached = cache.fetch_pickled("plan", source, Plan)
     if cached is not None:
         return replace(cached, path=name)
     plan = _validated(name, text)
-    try:
-        cache.keep("plan", source, pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL))
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-        pass  # not cached: loaded from the text next time too
+    cache.keep_pickled("plan", source, plan)  # or not, if it cannot be: then validated next time too
     return plan
-
-
-def _cached_plan(source: bytes) -> Plan | None:
-    data = cache.fetch("plan", source)
-    if data is None:
-        return None
-    try:
-        plan = pickle.loads(data)
-    except Exception:  # a damaged entry is a miss: the file is validated again
-        return None
-    return plan if isinstance(plan, Plan) else None
 
 
 def _validated(name: str, text: str) -> Plan:
