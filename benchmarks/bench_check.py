@@ -49,16 +49,22 @@ CHECK = str(Path(sys.executable).with_name("check"))
 XIANNING = REPO / "submissions" / "xianning" / "2023-xianning-midterm.json"
 
 
-def run(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
-    """Wall time (s) and peak RSS (KiB) of one process, its output thrown away."""
+def run(args: list[str], cwd: Path, env: dict[str, str]) -> float:
+    """Wall time (s) of one process, its output thrown away (its memory: peak_rss)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(proc.pid, 0)
+    code = subprocess.run(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False).returncode
     elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(args)} exited {proc.returncode}")
-    return elapsed, usage.ru_maxrss
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(args)} exited {code}")
+    return elapsed
+
+
+def copies(report: Path, folder: Path, count: int) -> Path:
+    """`count` copies of a report, each in its own folder (as a batch has them)."""
+    for i in range(count):
+        (folder / f"r{i:04d}").mkdir(parents=True)
+        shutil.copy(report, folder / f"r{i:04d}" / report.name)
+    return folder
 
 
 def peak_rss(args: list[str], cwd: Path, env: dict[str, str]) -> int:
@@ -200,6 +206,8 @@ def main() -> None:
     parser.add_argument("--bench", type=Path, default=REPO.parent / "shared" / "bench")
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
+    if not Path("/usr/bin/time").exists():
+        raise SystemExit("needs /usr/bin/time for peak memory (Debian: apt-get install time)")
     bench: Path = args.bench.resolve()
     with tempfile.TemporaryDirectory(prefix="bench-check-") as tmp_name:
         tmp = Path(tmp_name)
@@ -207,10 +215,7 @@ def main() -> None:
         big, small = tmp / "w2000", tmp / "w200"
         for out, n in ((big, 2000), (small, 200)):
             subprocess.run([PYTHON, str(bench / "gen_project.py"), str(out), str(n)], check=True, stdout=subprocess.DEVNULL)
-        xianning = tmp / "xianning"
-        for i in range(1000):
-            (xianning / f"r{i:04d}").mkdir(parents=True)
-            shutil.copy(XIANNING, xianning / f"r{i:04d}" / "report.json")
+        xianning = copies(XIANNING, tmp / "xianning", 1000)
         subs = json.loads((big / "subs.json").read_text("utf-8"))
 
         def check(work: Path, *extra: str) -> list[str]:
@@ -223,11 +228,10 @@ def main() -> None:
         xianning_cmd = [CHECK, str(xianning), "--format", "json"]
 
         # The first run with an empty cache, then every side alternately, round after round.
-        first_cold, _ = run(cold_cmd, big, env)
+        first_cold = run(cold_cmd, big, env)
         times: dict[str, list[float]] = {
             k: [] for k in ("b200", "b2000", "cold", "bare", "libs", "xianning", "floor", "xfloor", "content", "xcontent", "arithmetic")
         }
-        rss: dict[str, int] = {}
         floor_loop, xfloor_loop = floor_workload(subs), floor_xianning(200)
         content = content_loop(check(big, "one.json", "--format", "json"), big, env, 200)
         arithmetic = arithmetic_loop(big, subs)
@@ -235,23 +239,22 @@ def main() -> None:
         for r in range(args.rounds):
             sides: list[tuple[str, Callable[[], float]]] = [
                 ("floor", lambda: per_item(floor_loop, len(subs))),
-                ("b200", lambda: _timed("b200", batch[200], small, env, rss)),
+                ("b200", lambda: run(batch[200], small, env)),
                 ("xfloor", lambda: per_item(xfloor_loop, 200)),
-                ("b2000", lambda: _timed("b2000", batch[2000], big, env, rss)),
-                ("cold", lambda: statistics.median(run(cold_cmd, big, env)[0] for _ in range(3))),
-                ("bare", lambda: statistics.median(run(bare_cmd, big, env)[0] for _ in range(3))),
-                ("libs", lambda: statistics.median(run(libs_cmd, big, env)[0] for _ in range(3))),
+                ("b2000", lambda: run(batch[2000], big, env)),
+                ("cold", lambda: statistics.median(run(cold_cmd, big, env) for _ in range(3))),
+                ("bare", lambda: statistics.median(run(bare_cmd, big, env) for _ in range(3))),
+                ("libs", lambda: statistics.median(run(libs_cmd, big, env) for _ in range(3))),
                 ("content", lambda: per_item(content, 200)),
                 ("xcontent", lambda: per_item(xcontent, 20)),
                 ("arithmetic", lambda: per_item(arithmetic, len(subs))),
-                ("xianning", lambda: _timed("xianning", xianning_cmd, tmp, env, rss) / 1000),
+                ("xianning", lambda: run(xianning_cmd, tmp, env) / 1000),
             ]
             for name, side in (sides if r % 2 == 0 else sides[::-1]):
                 times[name].append(side())
             print(f"round {r + 1}/{args.rounds} done", file=sys.stderr)
-        if shutil.which("/usr/bin/time"):
-            rss = {"b200": peak_rss(batch[200], small, env), "b2000": peak_rss(batch[2000], big, env),
-                   "xianning": peak_rss(xianning_cmd, tmp, env)}
+        rss = {"b200": peak_rss(batch[200], small, env), "b2000": peak_rss(batch[2000], big, env),
+               "xianning": peak_rss(xianning_cmd, tmp, env)}
         peer, rego_statuses = rego(bench, big, subs)
         ours = subprocess.run(batch[2000], cwd=big, env=env, capture_output=True, check=False).stdout
         compared, differ = agreement(ours, rego_statuses)
@@ -282,12 +285,6 @@ def main() -> None:
         print("  " + line)
     if differ:
         sys.exit(1)
-
-
-def _timed(key: str, cmd: list[str], cwd: Path, env: dict[str, str], rss: dict[str, int]) -> float:
-    elapsed, peak = run(cmd, cwd, env)
-    rss[key] = max(rss.get(key, 0), peak)
-    return elapsed
 
 
 if __name__ == "__main__":

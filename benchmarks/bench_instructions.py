@@ -17,11 +17,10 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from bench_check import CHECK, PYTHON, REPO, XIANNING
+from bench_check import CHECK, PYTHON, REPO, XIANNING, copies
 
 FLOOR = """
 import sys
@@ -40,13 +39,6 @@ def instructions(args: list[str], cwd: Path, env: dict[str, str]) -> int:
     if found is None:
         raise SystemExit(f"valgrind gave no count for {' '.join(args)}:\n{out[-2000:]}")
     return int(found[1])
-
-
-def copies(report: Path, folder: Path, count: int) -> Path:
-    for i in range(count):
-        (folder / f"r{i:04d}").mkdir(parents=True)
-        shutil.copy(report, folder / f"r{i:04d}" / report.name)
-    return folder
 
 
 def main() -> None:
@@ -81,4 +73,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
