@@ -215,6 +215,7 @@ def _indicators(ws: Worksheet, blank: Blank) -> None:
     index = _header(ws, columns)
     verdicts = _list_validation(ws, list(VERDICT_CHOICES), VERDICT)
     numbers = _number_validation(ws)
+    history = [c.header for c in columns if c.header.endswith(HISTORY_SUFFIX)]
     for r, row in enumerate(blank.section("indicators"), start=2):
         past = {f"{p.year}{HISTORY_SUFFIX}": _in_unit(p, row.unit) for p in row.history}
         values: dict[str, Any] = {
@@ -222,12 +223,12 @@ def _indicators(ws: Worksheet, blank: Blank) -> None:
             "规划目标": row.target, "本年序时应达": _plain(row.expected), "规划原文": row.rule.source.quote,
             RULE_ID: row.rule.id, RULE_UNIT: row.unit, **past,
         }
-        open_cells = {VALUE, SOURCE, NOTE, *(c.header for c in columns if c.header.endswith(HISTORY_SUFFIX))}
+        open_cells = {VALUE, SOURCE, NOTE, *history}
         if row.answer == "verdict":
             open_cells |= {RANK, VERDICT}
             verdicts.add(ws.cell(row=r, column=index[VERDICT]).coordinate)
         _fill_row(ws, r, columns, values, open_cells)
-        for header in (VALUE, *(c.header for c in columns if c.header.endswith(HISTORY_SUFFIX))):
+        for header in (VALUE, *history):
             numbers.add(ws.cell(row=r, column=index[header]).coordinate)
     _protect(ws)
 
