@@ -37,7 +37,7 @@ from checker.output.overview import (
     row,
     score_text,
 )
-from checker.output.records import assessment_record
+from checker.output.records import assessment_record, to_fix
 from checker.output.spool import Spool
 from checker.rulefile import Plan, rule_title
 from checker.run import CheckRun
@@ -225,7 +225,7 @@ def _section(n: int, assessment: Assessment, a: out.Assessment, lang: Lang) -> s
         parts.append("</div>\n")
     if obligations:
         parts.append(_obligations(n, plan, obligations, lang))
-    todo = [r for r in a.results if STATUS_POLICY[r.status].to_fix or r.findings]
+    todo = to_fix(a)
     parts.append(f'<h3>{e(word("to_fix", lang))} ({len(todo)})</h3>\n')
     if todo:
         parts.append('<ol class="fixes">\n')

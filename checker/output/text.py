@@ -14,7 +14,7 @@ from checker.output import Context
 from checker.output.cells import Painter as _Painter
 from checker.output.cells import clip, pad, width
 from checker.output.overview import Row, row, score_text
-from checker.output.records import assessment_record
+from checker.output.records import assessment_record, to_fix
 from checker.run import CheckRun
 
 __all__ = ["Renderer", "clip", "pad", "width"]
@@ -132,13 +132,7 @@ def _assessment(a: Assessment, judged: Judged, out: TextIO, lang: Lang, paint: _
         if failure.reason in ("fail_under", "fail_on"):
             out.write(paint(f"{word('gate_' + failure.reason, lang)}: {failure.detail}", "1;31") + "\n")
     _decisions(a, out, lang)
-    todo = [
-        r for r in shown
-        if (STATUS_POLICY[r.status].to_fix or any(f.severity != "info" for f in r.findings))
-        and not any(adj.step == "waiver" for adj in r.adjustments)
-    ]
-    if a.outcome == "incomplete":  # what to fill in comes first: the report goes back (退回补报)
-        todo.sort(key=lambda r: r.status != "not_reported")
+    todo = [r for r in to_fix(a) if not only_failing or STATUS_POLICY[r.status].failing]  # of the rules shown
     if not todo:
         out.write(word("nothing_to_fix", lang) + "\n")
         return
