@@ -78,15 +78,17 @@ class Renderer:
                 continue
             rule = judgement.rule
             key = f"{plan.id}/{rule.id}"
-            sentence = render(Msg.of("cite", quote=rule.source.quote, section=rule.source.section), lang)
-            index = self._rule_index(key, {
-                "id": key,
-                "name": rule.id,
-                "shortDescription": {"text": r.name},
-                "fullDescription": {"text": f"{plan.rules_file.plan.title} · {rule.source.section}"},
-                "help": {"text": sentence},
-                "properties": {"plan": plan.id, "category": rule.category, "tags": [plan.id, rule.category]},
-            })
+            index = self.index.get(key)
+            if index is None:  # described once, by its first result
+                sentence = render(Msg.of("cite", quote=rule.source.quote, section=rule.source.section), lang)
+                index = self._rule_index(key, {
+                    "id": key,
+                    "name": rule.id,
+                    "shortDescription": {"text": r.name},
+                    "fullDescription": {"text": f"{plan.rules_file.plan.title} · {rule.source.section}"},
+                    "help": {"text": sentence},
+                    "properties": {"plan": plan.id, "category": rule.category, "tags": [plan.id, rule.category]},
+                })
             if judgement.location is not None:
                 file, line = judgement.location.file, judgement.location.line
             else:  # not reported: point at the list where its entry belongs
