@@ -12,9 +12,8 @@ from typing import BinaryIO
 from checker.codes import STATUS_POLICY
 from checker.i18n import label, word
 from checker.judgement import Assessment
-from checker.models.plan import IndicatorRule
 from checker.output import Context
-from checker.output.records import assessment_record
+from checker.output.records import assessment_record, result_location
 from checker.run import CheckRun
 
 _COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
@@ -41,20 +40,15 @@ class Renderer:
     def add(self, assessment: Assessment) -> None:
         lang = self.lang
         record = assessment_record(assessment, lang)
-        report = assessment.report
         out = []
         for judgement, r in zip(assessment.judged.judgements, record.results):
             level = STATUS_POLICY[r.status].sarif
             if level == "none":
                 continue
-            if judgement.location is not None:
-                file, line = judgement.location.file, judgement.location.line
-            else:
-                where = "indicators" if isinstance(judgement.rule, IndicatorRule) else "obligations"
-                file, line = report.source.file, report.source.locate((where,)).line
+            loc = result_location(assessment, judgement)
             title = f"{r.rule_id} {r.name} · {label('status', r.status, lang)} · {record.reporter} {record.year}"
             message = r.message + (f"\n→ {r.fix}" if r.fix else "")
-            out.append(command(_COMMAND[level], message, file, line, title))
+            out.append(command(_COMMAND[level], message, loc.file, loc.line, title))
         if not assessment.gate.passed:
             detail = "; ".join(f"{f.reason}: {f.detail}" for f in assessment.gate.failures)
             out.append(command("error", f"{word('failed', lang)} ({detail})", record.submission, None,

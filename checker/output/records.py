@@ -79,6 +79,15 @@ def location(loc: Location | None) -> out.EntryLocation | None:
     return out.EntryLocation.built(file=loc.file, path=loc.path, line=loc.line, cell=loc.cell)
 
 
+def result_location(assessment: Assessment, judgement: Judgement) -> Location:
+    """Where a result points: the entry that answered its rule, else (not reported) the report's
+    `indicators` or `obligations` list, where its entry belongs."""
+    if judgement.location is not None:
+        return judgement.location
+    where = "indicators" if isinstance(judgement.rule, IndicatorRule) else "obligations"
+    return assessment.report.source.locate((where,))
+
+
 def adjustment(adj: Adjustment, lang: Lang) -> out.AdjustmentRecord:
     return out.AdjustmentRecord.built(step=adj.step, before=adj.before, after=adj.after, reason=render(adj.reason, lang), ref=adj.ref)
 

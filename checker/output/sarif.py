@@ -17,9 +17,8 @@ from urllib.parse import quote
 from checker.codes import STATUS_POLICY
 from checker.i18n import label, render
 from checker.judgement import Assessment, Msg
-from checker.models.plan import IndicatorRule
 from checker.output import Context
-from checker.output.records import assessment_record
+from checker.output.records import assessment_record, result_location
 from checker.output.spool import Spool
 from checker.run import CheckRun
 
@@ -71,7 +70,7 @@ class Renderer:
     def add(self, assessment: Assessment) -> None:
         lang = self.lang
         record = assessment_record(assessment, lang)
-        report, plan = assessment.report, assessment.report.plan
+        plan = assessment.report.plan
         for judgement, r in zip(assessment.judged.judgements, record.results):
             level = STATUS_POLICY[r.status].sarif
             if level == "none":
@@ -89,18 +88,14 @@ class Renderer:
                     "help": {"text": sentence},
                     "properties": {"plan": plan.id, "category": rule.category, "tags": [plan.id, rule.category]},
                 })
-            if judgement.location is not None:
-                file, line = judgement.location.file, judgement.location.line
-            else:  # not reported: point at the list where its entry belongs
-                where = "indicators" if isinstance(rule, IndicatorRule) else "obligations"
-                file, line = report.source.file, report.source.locate((where,)).line
+            loc = result_location(assessment, judgement)
             text = f"{label('status', r.status, lang)}: {r.message}" + (f" → {r.fix}" if r.fix else "")
             self._result({
                 "ruleId": key,
                 "ruleIndex": index,
                 "level": level,
                 "message": {"text": text},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(file)}, **_region(line)}}],
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(loc.file)}, **_region(loc.line)}}],
                 "partialFingerprints": {"planResult/v1": f"{plan.id}/{record.reporter_id}/{record.year}/{rule.id}"},
                 "properties": {"status": r.status, "reporter": record.reporter, "year": record.year},
             })
