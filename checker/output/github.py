@@ -13,6 +13,7 @@ from checker.codes import STATUS_POLICY
 from checker.i18n import label, word
 from checker.judgement import Assessment
 from checker.output import Context
+from checker.output.overview import gate_text
 from checker.output.records import assessment_record, result_location
 from checker.run import CheckRun
 
@@ -50,13 +51,12 @@ class Renderer:
             message = r.message + (f"\n→ {r.fix}" if r.fix else "")
             out.append(command(_COMMAND[level], message, loc.file, loc.line, title))
         if not assessment.gate.passed:
-            detail = "; ".join(f"{f.reason}: {f.detail}" for f in assessment.gate.failures)
-            out.append(command("error", f"{word('failed', lang)} ({detail})", record.submission, None,
+            out.append(command("error", gate_text(assessment.gate, lang), record.submission, None,
                                f"{record.reporter} {record.year} · {word('failed', lang)}"))
         self.stream.write("".join(out).encode("utf-8"))
 
     def close(self, run: CheckRun) -> None:
-        out = [command("error", p.zh if self.lang == "zh" else p.en, p.file, p.line, p.place or None) for p in run.problems]
+        out = [command("error", p.message(self.lang), p.file, p.line, p.place or None) for p in run.problems]
         n, bad = run.assessed, run.failed
         out.append(command("notice", word("github_summary", self.lang, n=n, ok=n - bad, bad=bad, err=len(run.problems))))
         self.stream.write("".join(out).encode("utf-8"))

@@ -181,7 +181,7 @@ class Renderer:
 
 
 def _errors(run: CheckRun, lang: Lang) -> str:
-    items = "".join(f"<li><code>{e(p.file)}{':' + str(p.line) if p.line else ''}</code> {e(p.place)} {e(p.zh if lang == 'zh' else p.en)}</li>\n"
+    items = "".join(f"<li><code>{e(p.file)}{':' + str(p.line) if p.line else ''}</code> {e(p.place)} {e(p.message(lang))}</li>\n"
                     for p in run.problems)
     return f'<section id="errors" class="block"><h2>{e(word("input_errors", lang))} ({len(run.problems)})</h2>\n<ul class="errors">\n{items}</ul></section>\n'
 

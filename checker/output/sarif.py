@@ -112,7 +112,7 @@ class Renderer:
             for p in run.problems:
                 self._result({
                     "ruleId": INPUT_RULE, "ruleIndex": index, "level": "error",
-                    "message": {"text": (f"{p.place}: " if p.place else "") + (p.zh if self.lang == "zh" else p.en)},
+                    "message": {"text": p.message(self.lang, place=True)},
                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(p.file)}, **_region(p.line)}}],
                 })
         log = {

@@ -13,7 +13,7 @@ from checker.models.results import Assessment, RuleResult
 from checker.output import Context
 from checker.output.cells import Painter as _Painter
 from checker.output.cells import clip, pad, width
-from checker.output.overview import Row, row, score_text
+from checker.output.overview import Row, counts_text, row, score_text
 from checker.output.records import assessment_record, to_fix
 from checker.run import CheckRun
 
@@ -118,8 +118,7 @@ def _assessment(a: Assessment, judged: Judged, out: TextIO, lang: Lang, paint: _
         out.write(f"{word('completeness', lang)} {a.completeness:.0%}\n")
     if a.outcome == "ungraded" and a.ungraded_cause == "plan_data":
         out.write(word("plan_data_note", lang) + "\n")
-    counts = " · ".join(f"{label('status', s, lang)} {n}" for s, n in a.counts.items() if n)
-    out.write(f"{counts}\n")
+    out.write(f"{counts_text(a.counts.items(), lang)}\n")
     if a.unassessable_share:
         out.write(f"{word('review_share', lang)} {a.unassessable_share:.0%}\n")
     if a.veto:

@@ -68,5 +68,5 @@ class Renderer:
         if run.problems:
             errors = self._sheet(word("input_errors", lang), [word("file", lang), word("line", lang), word("message", lang)], [50, 8, 100])
             for p in run.problems:
-                errors.append([p.file, p.line, f"{p.place}: {p.zh if lang == 'zh' else p.en}" if p.place else (p.zh if lang == "zh" else p.en)])
+                errors.append([p.file, p.line, p.message(lang, place=True)])
         self.book.save(self.stream)
