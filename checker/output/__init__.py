@@ -11,6 +11,7 @@ of a folder has been added. `rules` and `explain` renderers are functions
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal, Protocol
@@ -47,6 +48,18 @@ SUFFIXES: dict[str, str] = {
     ".xml": "junit", ".sarif": "sarif", ".md": "markdown",
 }
 BINARY_FORMATS = frozenset({"xlsx"})  # not for a terminal
+
+
+@cache
+def version() -> str:
+    """This package's version, for what a report says made it ("0" from a source tree not installed)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("plan-compliance-checker")
+    except PackageNotFoundError:
+        return "0"
 
 
 def formats_for(command: Command) -> tuple[str, ...]:

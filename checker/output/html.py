@@ -13,7 +13,6 @@ the ids of the rules shown are kept for the end.
 from __future__ import annotations
 
 from html import escape
-from importlib.metadata import PackageNotFoundError, version
 from typing import BinaryIO
 
 from checker.codes import STATUS_POLICY, STATUSES
@@ -21,7 +20,7 @@ from checker.i18n import Lang, fmt_number, label, word
 from checker.judgement import Assessment, Judgement
 from checker.models import results as out
 from checker.models.plan import IndicatorRule
-from checker.output import Context
+from checker.output import Context, version
 from checker.output.html_charts import (
     PathChart,
     bullet,
@@ -43,13 +42,6 @@ from checker.rulefile import Plan, rule_title
 from checker.run import CheckRun
 
 PATH_KINDS = ("level", "flow", "cumulative", "increment", "multiple")  # the series is in the target's unit
-
-
-def _version() -> str:
-    try:
-        return version("plan-compliance-checker")
-    except PackageNotFoundError:
-        return "0"
 
 
 def e(value: object) -> str:
@@ -99,7 +91,7 @@ class Renderer:
             "<!doctype html>\n",
             f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n',
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-            f'<meta name="generator" content="plan-compliance-checker {e(_version())}">\n',
+            f'<meta name="generator" content="plan-compliance-checker {e(version())}">\n',
             f"<title>{e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
             f'<header class="page"><h1>{e(title)}</h1>\n',
             f'<p class="meta" id="run-summary">{e(word("summary", lang, n=run.assessed, ok=run.assessed - run.failed, bad=run.failed, err=len(run.problems)))}</p>\n',
@@ -112,7 +104,7 @@ class Renderer:
             head.append(_errors(run, lang))
         self.stream.write("".join(head).encode("utf-8"))
         self.sections.copy_to(self.stream)
-        tail = [self._sentences(), f'<footer class="page">{e(word("generated_by", lang, version=_version()))}</footer>\n',
+        tail = [self._sentences(), f'<footer class="page">{e(word("generated_by", lang, version=version()))}</footer>\n',
                 f"<script>{JS}</script>\n</body>\n</html>\n"]
         self.stream.write("".join(tail).encode("utf-8"))
 

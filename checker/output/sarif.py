@@ -9,7 +9,6 @@ missed, not reported, needs review) are results; input errors are results of the
 from __future__ import annotations
 
 import json
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import PurePath
 from typing import Any, BinaryIO
 from urllib.parse import quote
@@ -17,7 +16,7 @@ from urllib.parse import quote
 from checker.codes import STATUS_POLICY
 from checker.i18n import label, render
 from checker.judgement import Assessment, Msg
-from checker.output import Context
+from checker.output import Context, version
 from checker.output.records import assessment_record, result_location
 from checker.output.spool import Spool
 from checker.run import CheckRun
@@ -26,13 +25,6 @@ _RESULTS = "\u0000results"  # where the spooled results go in the log's text (js
 _ITEM = "\n" + " " * 8  # a result's indent within the log (json.dumps, indent 2: runs[0].results[i])
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INPUT_RULE = "input"
-
-
-def _version() -> str:
-    try:
-        return version("plan-compliance-checker")
-    except PackageNotFoundError:  # run from a source tree that is not installed
-        return "0"
 
 
 def uri(path: str) -> str:
@@ -121,7 +113,7 @@ class Renderer:
             "runs": [{
                 "tool": {"driver": {
                     "name": "plan-compliance-checker",
-                    "version": _version(),
+                    "version": version(),
                     "informationUri": "https://pypi.org/project/plan-compliance-checker/",
                     "rules": list(self.rules.values()),
                 }},
