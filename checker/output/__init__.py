@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal, Protocol
 
 if TYPE_CHECKING:
@@ -72,7 +71,6 @@ class Context:
 
     lang: Lang = "zh"
     color: bool = False
-    output_dir: Path | None = None  # where files beside the main output may go
     only_failing: bool = False  # list only rules whose status fails (text, csv, xlsx)
 
 

@@ -71,10 +71,9 @@ def _explain(hits: list[tuple[Plan, Rule]], out: io.StringIO, lang: Lang) -> Non
         lines.append(("ex_category", f"{name} · {word('ex_weight', lang)} {fmt_number(rule.weight)}"))
         target = rec["target"]
         unit = target["unit"] or ""
-        spaced = f" {unit}" if unit and lang == "en" else unit
         if target["value"] is not None:
             cmp = label("cmp", target["comparator"], lang)
-            lines.append(("ex_target", word("ex_target_value", lang, year=target["year"], cmp=cmp, value=fmt_number(target["value"]), unit=spaced.strip() if lang == "en" else spaced)))
+            lines.append(("ex_target", word("ex_target_value", lang, year=target["year"], cmp=cmp, value=fmt_number(target["value"]), unit=unit.strip() if lang == "en" else unit)))
         elif isinstance(rule, IndicatorRule):
             lines.append(("ex_target", f"{label('kind', rule.kind, lang)} ({target['year']})"))
         else:

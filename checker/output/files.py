@@ -98,7 +98,7 @@ class Outputs:
         for spec in self.specs:
             file = AtomicFile(spec.path)
             self.files.append(file)
-            context = replace(self.context, color=False, output_dir=spec.path.parent)
+            context = replace(self.context, color=False)
             self.renderers.append(renderer(spec.fmt, file.stream, context))
         return self
 

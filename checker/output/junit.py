@@ -36,7 +36,7 @@ class Renderer:
     def close(self, run: CheckRun) -> None:
         errors = None
         if run.problems:
-            errors = ET.Element("testsuite", name=word("junit_errors", self.lang), tests=str(len(run.problems)),
+            errors = ET.Element("testsuite", name=word("input_errors", self.lang), tests=str(len(run.problems)),
                                 failures="0", errors=str(len(run.problems)), skipped="0")
             for p in run.problems:
                 case = ET.SubElement(errors, "testcase", name=f"{p.file}:{p.line}" if p.line else p.file, classname="input", file=p.file)

@@ -17,7 +17,6 @@ from checker.output.overview import Row, counts_text, row, score_text
 from checker.output.records import assessment_record, to_fix
 from checker.run import CheckRun
 
-__all__ = ["Renderer", "clip", "pad", "width"]
 ID_CELLS = 16  # the rule column's least width; wider when an id is longer
 
 
