@@ -35,6 +35,7 @@ from checker.output.overview import (
     roster,
     row,
     score_text,
+    shown_score,
 )
 from checker.output.records import assessment_record, to_fix
 from checker.output.spool import Spool
@@ -115,12 +116,12 @@ class Renderer:
         th += "".join(f'<th data-type="num" scope="col"><button type="button">{e(label("status", s, lang))}</button></th>' for s in STATUSES)
         body = []
         for n, r in enumerate(self.rows, 1):
-            score = score_text(r.score, r.grade)
+            score, value = score_text(r.score, r.grade), shown_score(r.score, r.grade)
             cells = [
                 f'<td data-sort="{e(r.reporter)}"><a href="#a{n}">{e(r.reporter)}</a></td>',
                 f'<td data-sort="{r.year}">{r.year}</td>',
                 f'<td data-sort="{e(r.plan)}">{e(r.plan)}</td>',
-                f'<td data-sort="{"" if score == "—" else r.score}" class="num">{score}</td>',
+                f'<td data-sort="{"" if value is None else value}" class="num">{score}</td>',
                 f'<td data-sort="{e(r.grade or "")}">{e(grade_text(r.grade, lang))}</td>',
                 f'<td data-sort="{int(r.passed)}" class="{"ok" if r.passed else "bad"}">{e(outcome_text(r.passed, lang))}</td>',
             ]

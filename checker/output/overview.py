@@ -47,9 +47,14 @@ def row(assessment: Assessment) -> Row:
     )
 
 
+def shown_score(score: float | None, grade: str | None) -> float | None:
+    """The score as shown: none when there is no grade (数据不足), whatever number was computed."""
+    return None if grade is None else score
+
+
 def score_text(score: float | None, grade: str | None) -> str:
-    """The score as shown: — when there is no grade (数据不足), whatever number was computed."""
-    return "—" if score is None or grade is None else fmt_number(score)
+    shown = shown_score(score, grade)
+    return "—" if shown is None else fmt_number(shown)
 
 
 def grade_text(grade: str | None, lang: Lang) -> str:
