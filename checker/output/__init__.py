@@ -5,7 +5,8 @@ assessment is done, and `close(run)`, called once at the end; it writes bytes, s
 write text, XML, HTML or a workbook. A renderer that holds a folder's assessments back (to print a
 line per report before the details) may also define `folder_done()`, called when every assessment
 of a folder has been added. `rules` and `explain` renderers are functions
-`render(plans | hits, stream, context)`. Adding a format is one module and one line in OUTPUTS.
+`render(command, listings | hits, stream, context)`. Adding a format is one module and one line
+in OUTPUTS.
 """
 
 from __future__ import annotations
