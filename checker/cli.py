@@ -299,7 +299,7 @@ def _output(target: Path | None, data: bytes) -> None:
     if target is None:
         _stdout().write(data)
         return
-    from checker.template import write_atomically
+    from checker.output.files import write_atomically
 
     write_atomically(target, data)
 

@@ -86,7 +86,7 @@ def safe_stream(stream: TextIO) -> TextIO:
     return stream
 
 
-def write_problem(exc: OSError, stream_name: str = "<stdout>") -> Problem:
+def write_problem(exc: OSError) -> Problem:
     """The located problem for an output stream that cannot be written (a full device, a closed
     descriptor)."""
     from checker.errors import Problem
@@ -94,4 +94,4 @@ def write_problem(exc: OSError, stream_name: str = "<stdout>") -> Problem:
     reason = os.strerror(exc.errno) if exc.errno else str(exc)
     zh = "设备已满,结果未能完整写出" if exc.errno == errno.ENOSPC else f"无法写出结果:{reason}"
     en = "device full: the output is incomplete" if exc.errno == errno.ENOSPC else f"cannot write the output: {reason}"
-    return Problem(stream_name, zh, en)
+    return Problem("<stdout>", zh, en)

@@ -40,7 +40,12 @@ class Problem:
             where += f":{self.line}"
         if self.place and self.cell is None:
             where += f": {self.place}"
-        return f"{where}: {self.zh if lang == 'zh' else self.en}"
+        return f"{where}: {self.message(lang)}"
+
+    def message(self, lang: Lang = "zh", *, place: bool = False) -> str:
+        """What is wrong, in `lang`; with `place`, after the JSON path when there is one."""
+        text = self.zh if lang == "zh" else self.en
+        return f"{self.place}: {text}" if place and self.place else text
 
     def located(self, source: SourceMap) -> Problem:
         """This problem with the line (or cell) of its place in `source`, unless it has one."""

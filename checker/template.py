@@ -10,9 +10,6 @@ The workbook form is in checker/workbook.py; both are written atomically.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -255,18 +252,3 @@ def _json_entry(row: Row, year: int) -> dict[str, Any]:
 def json_bytes(blank: Blank) -> bytes:
     return (json.dumps(json_template(blank), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
-
-def write_atomically(path: Path, chunks: Iterable[bytes] | bytes) -> None:
-    """Write a file whole or not at all: a temporary file beside it, then os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file would be, not mkstemp's 0600
-        with os.fdopen(fd, "wb") as out:
-            out.write(chunks if isinstance(chunks, bytes) else b"".join(chunks))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

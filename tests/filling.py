@@ -148,7 +148,8 @@ def filled_workbook(blank: Blank, given: dict[str, Answer], quirks: bool = False
 
 def main() -> None:
     from checker.catalog import Catalog
-    from checker.template import blank_report, write_atomically
+    from checker.output.files import write_atomically
+    from checker.template import blank_report
 
     plan = Catalog(None).get("langfang-14fyp")
     assert plan is not None

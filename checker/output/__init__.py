@@ -5,14 +5,15 @@ assessment is done, and `close(run)`, called once at the end; it writes bytes, s
 write text, XML, HTML or a workbook. A renderer that holds a folder's assessments back (to print a
 line per report before the details) may also define `folder_done()`, called when every assessment
 of a folder has been added. `rules` and `explain` renderers are functions
-`render(plans | hits, stream, context)`. Adding a format is one module and one line in OUTPUTS.
+`render(command, listings | hits, stream, context)`. Adding a format is one module and one line
+in OUTPUTS.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from importlib import import_module
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Literal, Protocol
 
 if TYPE_CHECKING:
@@ -49,6 +50,18 @@ SUFFIXES: dict[str, str] = {
 BINARY_FORMATS = frozenset({"xlsx"})  # not for a terminal
 
 
+@cache
+def version() -> str:
+    """This package's version, for what a report says made it ("0" from a source tree not installed)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("plan-compliance-checker")
+    except PackageNotFoundError:
+        return "0"
+
+
 def formats_for(command: Command) -> tuple[str, ...]:
     return tuple(OUTPUTS[command])
 
@@ -59,7 +72,6 @@ class Context:
 
     lang: Lang = "zh"
     color: bool = False
-    output_dir: Path | None = None  # where files beside the main output may go
     only_failing: bool = False  # list only rules whose status fails (text, csv, xlsx)
 
 

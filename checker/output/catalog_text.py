@@ -57,54 +57,50 @@ def _explain(hits: list[tuple[Plan, Rule]], out: io.StringIO, lang: Lang) -> Non
             out.write("\n")
         rec = record(plan, rule)
         header = plan.rules_file.plan
-        lines: list[tuple[str, str]] = [("plan", f"{plan.id} {header.title}")]
+        lines: list[tuple[str, str]] = [(word("plan", lang), f"{plan.id} {header.title}")]
         if isinstance(rule, IndicatorRule):
             kind = label("kind", rule.kind, lang)
             code = f" ({rule.kind})" if kind != rule.kind else ""  # the id rule files use, when it reads differently
-            lines.append(("ex_rule_type", f"{word('ex_indicator', lang)} · {kind}{code}"))
+            lines.append((word("ex_rule_type", lang), f"{word('ex_indicator', lang)} · {kind}{code}"))
         else:
-            lines.append(("ex_rule_type", f"{word('ex_obligation', lang)} · {label('deliverable', rule.deliverable.type, lang)} · "
-                                          f"{label('recurrence', rule.recurrence, lang)}"))
-        lines.append(("ex_subject", rec["subject"]))
+            lines.append((word("ex_rule_type", lang), f"{word('ex_obligation', lang)} · {label('deliverable', rule.deliverable.type, lang)} · "
+                                                      f"{label('recurrence', rule.recurrence, lang)}"))
+        lines.append((word("ex_subject", lang), rec["subject"]))
         category = plan.categories[rule.category]
         name = (category.name_en or category.name) if lang == "en" else category.name
-        lines.append(("ex_category", f"{name} · {word('ex_weight', lang)} {fmt_number(rule.weight)}"))
+        lines.append((word("ex_category", lang), f"{name} · {word('ex_weight', lang)} {fmt_number(rule.weight)}"))
         target = rec["target"]
         unit = target["unit"] or ""
-        spaced = f" {unit}" if unit and lang == "en" else unit
         if target["value"] is not None:
             cmp = label("cmp", target["comparator"], lang)
-            lines.append(("ex_target", word("ex_target_value", lang, year=target["year"], cmp=cmp, value=fmt_number(target["value"]), unit=spaced.strip() if lang == "en" else spaced)))
+            lines.append((word("ex_target", lang), word("ex_target_value", lang, year=target["year"], cmp=cmp, value=fmt_number(target["value"]), unit=unit.strip() if lang == "en" else unit)))
         elif isinstance(rule, IndicatorRule):
-            lines.append(("ex_target", f"{label('kind', rule.kind, lang)} ({target['year']})"))
+            lines.append((word("ex_target", lang), f"{label('kind', rule.kind, lang)} ({target['year']})"))
         else:
-            lines.append(("ex_target", word("ex_due", lang, year=target["year"])))
+            lines.append((word("ex_target", lang), word("ex_due", lang, year=target["year"])))
         if rec["baseline"] is not None:
             base = rec["baseline"]
-            lines.append(("ex_baseline", word("ex_baseline_value", lang, year=base["year"], value=fmt_number(base["value"]), unit=rule.unit if isinstance(rule, IndicatorRule) else "")))
+            lines.append((word("ex_baseline", lang), word("ex_baseline_value", lang, year=base["year"], value=fmt_number(base["value"]), unit=rule.unit if isinstance(rule, IndicatorRule) else "")))
         if isinstance(rule, IndicatorRule):
             attribute = label("attribute", rule.attribute, lang)
             if rule.aspirational:
                 attribute += f" · {word('ex_aspirational', lang)}"
-            lines.append(("ex_attribute", attribute))
+            lines.append((word("ex_attribute", lang), attribute))
         elif isinstance(rule.deliverable, QuantityDeliverable):
             d = rule.deliverable
-            lines.append(("ex_deliverable", f"{d.what} {label('cmp', d.comparator, lang)} {fmt_number(d.value)}{d.unit}"))
+            lines.append((word("ex_deliverable", lang), f"{d.what} {label('cmp', d.comparator, lang)} {fmt_number(d.value)}{d.unit}"))
         elif rule.deliverable.type == "document":
-            lines.append(("ex_deliverable", f"《{rule.deliverable.title}》"))
+            lines.append((word("ex_deliverable", lang), f"《{rule.deliverable.title}》"))
         for role in ("lead", "support", "joint"):
             if rec["responsible"][role]:
-                lines.append((f"role:{role}", "、".join(rec["responsible"][role])))
+                lines.append((label("role", role, lang), "、".join(rec["responsible"][role])))
         if rec["aliases"]:
-            lines.append(("ex_aliases", "、".join(rec["aliases"])))
+            lines.append((word("ex_aliases", lang), "、".join(rec["aliases"])))
         source = rule.source
-        lines.append(("ex_source", f"“{source.quote}”"))
+        lines.append((word("ex_source", lang), f"“{source.quote}”"))
         lines.append(("", f"({source.section} · {header.title})"))
         if rec["interpretation"]:
-            lines.append(("ex_interpretation", rec["interpretation"]))
-        labels = {key: (label("role", key[5:], lang) if key.startswith("role:") else word(key, lang)) if key else "" for key, _ in lines}
-        cells = max(width(text) for text in labels.values()) + 2
+            lines.append((word("ex_interpretation", lang), rec["interpretation"]))
+        cells = max(width(text) for text, _ in lines) + 2
         out.write(f"{rule.id} · {rec['name']}\n")
-        for key, value in lines:
-            text = labels[key]
-            out.write(f"  {pad(text + ':' if text else '', cells)}{value}\n")
+        out.writelines(f"  {pad(text + ':' if text else '', cells)}{value}\n" for text, value in lines)

@@ -1,4 +1,5 @@
-"""`-o/--output FORMAT=PATH`: which format goes to which file, written atomically.
+"""`-o/--output FORMAT=PATH`: which format goes to which file, written atomically; and
+write_atomically for a file made at once.
 
 A file is written to a temporary file in its own directory and renamed over the target only when
 the run has finished, so a reader never sees half a report and a failed run leaves nothing behind.
@@ -80,6 +81,21 @@ def _umask() -> int:
     return mask
 
 
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write a file whole or not at all, made at once (`template -o`, `schema -o`): a temporary file
+    beside it, then os.replace."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file would be, not mkstemp's 0600
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 class Outputs:
     """The standard-output renderer and one renderer per -o file, fed each assessment together.
 
@@ -98,7 +114,7 @@ class Outputs:
         for spec in self.specs:
             file = AtomicFile(spec.path)
             self.files.append(file)
-            context = replace(self.context, color=False, output_dir=spec.path.parent)
+            context = replace(self.context, color=False)
             self.renderers.append(renderer(spec.fmt, file.stream, context))
         return self
 

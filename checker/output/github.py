@@ -12,9 +12,9 @@ from typing import BinaryIO
 from checker.codes import STATUS_POLICY
 from checker.i18n import label, word
 from checker.judgement import Assessment
-from checker.models.plan import IndicatorRule
 from checker.output import Context
-from checker.output.records import assessment_record
+from checker.output.overview import gate_text
+from checker.output.records import assessment_record, result_location
 from checker.run import CheckRun
 
 _COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
@@ -41,28 +41,22 @@ class Renderer:
     def add(self, assessment: Assessment) -> None:
         lang = self.lang
         record = assessment_record(assessment, lang)
-        report = assessment.report
         out = []
         for judgement, r in zip(assessment.judged.judgements, record.results):
             level = STATUS_POLICY[r.status].sarif
             if level == "none":
                 continue
-            if judgement.location is not None:
-                file, line = judgement.location.file, judgement.location.line
-            else:
-                where = "indicators" if isinstance(judgement.rule, IndicatorRule) else "obligations"
-                file, line = report.source.file, report.source.locate((where,)).line
+            loc = result_location(assessment, judgement)
             title = f"{r.rule_id} {r.name} · {label('status', r.status, lang)} · {record.reporter} {record.year}"
             message = r.message + (f"\n→ {r.fix}" if r.fix else "")
-            out.append(command(_COMMAND[level], message, file, line, title))
+            out.append(command(_COMMAND[level], message, loc.file, loc.line, title))
         if not assessment.gate.passed:
-            detail = "; ".join(f"{f.reason}: {f.detail}" for f in assessment.gate.failures)
-            out.append(command("error", f"{word('failed', lang)} ({detail})", record.submission, None,
+            out.append(command("error", gate_text(assessment.gate, lang), record.submission, None,
                                f"{record.reporter} {record.year} · {word('failed', lang)}"))
         self.stream.write("".join(out).encode("utf-8"))
 
     def close(self, run: CheckRun) -> None:
-        out = [command("error", p.zh if self.lang == "zh" else p.en, p.file, p.line, p.place or None) for p in run.problems]
+        out = [command("error", p.message(self.lang), p.file, p.line, p.place or None) for p in run.problems]
         n, bad = run.assessed, run.failed
         out.append(command("notice", word("github_summary", self.lang, n=n, ok=n - bad, bad=bad, err=len(run.problems))))
         self.stream.write("".join(out).encode("utf-8"))

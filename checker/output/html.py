@@ -13,7 +13,6 @@ the ids of the rules shown are kept for the end.
 from __future__ import annotations
 
 from html import escape
-from importlib.metadata import PackageNotFoundError, version
 from typing import BinaryIO
 
 from checker.codes import STATUS_POLICY, STATUSES
@@ -21,7 +20,7 @@ from checker.i18n import Lang, fmt_number, label, word
 from checker.judgement import Assessment, Judgement
 from checker.models import results as out
 from checker.models.plan import IndicatorRule
-from checker.output import Context
+from checker.output import Context, version
 from checker.output.html_charts import (
     PathChart,
     bullet,
@@ -36,20 +35,14 @@ from checker.output.overview import (
     roster,
     row,
     score_text,
+    shown_score,
 )
-from checker.output.records import assessment_record
+from checker.output.records import assessment_record, to_fix
 from checker.output.spool import Spool
 from checker.rulefile import Plan, rule_title
 from checker.run import CheckRun
 
 PATH_KINDS = ("level", "flow", "cumulative", "increment", "multiple")  # the series is in the target's unit
-
-
-def _version() -> str:
-    try:
-        return version("plan-compliance-checker")
-    except PackageNotFoundError:
-        return "0"
 
 
 def e(value: object) -> str:
@@ -99,7 +92,7 @@ class Renderer:
             "<!doctype html>\n",
             f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n',
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-            f'<meta name="generator" content="plan-compliance-checker {e(_version())}">\n',
+            f'<meta name="generator" content="plan-compliance-checker {e(version())}">\n',
             f"<title>{e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
             f'<header class="page"><h1>{e(title)}</h1>\n',
             f'<p class="meta" id="run-summary">{e(word("summary", lang, n=run.assessed, ok=run.assessed - run.failed, bad=run.failed, err=len(run.problems)))}</p>\n',
@@ -112,7 +105,7 @@ class Renderer:
             head.append(_errors(run, lang))
         self.stream.write("".join(head).encode("utf-8"))
         self.sections.copy_to(self.stream)
-        tail = [self._sentences(), f'<footer class="page">{e(word("generated_by", lang, version=_version()))}</footer>\n',
+        tail = [self._sentences(), f'<footer class="page">{e(word("generated_by", lang, version=version()))}</footer>\n',
                 f"<script>{JS}</script>\n</body>\n</html>\n"]
         self.stream.write("".join(tail).encode("utf-8"))
 
@@ -123,12 +116,12 @@ class Renderer:
         th += "".join(f'<th data-type="num" scope="col"><button type="button">{e(label("status", s, lang))}</button></th>' for s in STATUSES)
         body = []
         for n, r in enumerate(self.rows, 1):
-            score = score_text(r.score, r.grade)
+            score, value = score_text(r.score, r.grade), shown_score(r.score, r.grade)
             cells = [
                 f'<td data-sort="{e(r.reporter)}"><a href="#a{n}">{e(r.reporter)}</a></td>',
                 f'<td data-sort="{r.year}">{r.year}</td>',
                 f'<td data-sort="{e(r.plan)}">{e(r.plan)}</td>',
-                f'<td data-sort="{"" if score == "—" else r.score}" class="num">{score}</td>',
+                f'<td data-sort="{"" if value is None else value}" class="num">{score}</td>',
                 f'<td data-sort="{e(r.grade or "")}">{e(grade_text(r.grade, lang))}</td>',
                 f'<td data-sort="{int(r.passed)}" class="{"ok" if r.passed else "bad"}">{e(outcome_text(r.passed, lang))}</td>',
             ]
@@ -181,7 +174,7 @@ class Renderer:
 
 
 def _errors(run: CheckRun, lang: Lang) -> str:
-    items = "".join(f"<li><code>{e(p.file)}{':' + str(p.line) if p.line else ''}</code> {e(p.place)} {e(p.zh if lang == 'zh' else p.en)}</li>\n"
+    items = "".join(f"<li><code>{e(p.file)}{':' + str(p.line) if p.line else ''}</code> {e(p.place)} {e(p.message(lang))}</li>\n"
                     for p in run.problems)
     return f'<section id="errors" class="block"><h2>{e(word("input_errors", lang))} ({len(run.problems)})</h2>\n<ul class="errors">\n{items}</ul></section>\n'
 
@@ -225,7 +218,7 @@ def _section(n: int, assessment: Assessment, a: out.Assessment, lang: Lang) -> s
         parts.append("</div>\n")
     if obligations:
         parts.append(_obligations(n, plan, obligations, lang))
-    todo = [r for r in a.results if STATUS_POLICY[r.status].to_fix or r.findings]
+    todo = to_fix(a)
     parts.append(f'<h3>{e(word("to_fix", lang))} ({len(todo)})</h3>\n')
     if todo:
         parts.append('<ol class="fixes">\n')

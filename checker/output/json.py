@@ -50,7 +50,7 @@ class Renderer:
         lang = self.context.lang
         self.stream.write(b"\n  ]" if self.count else b"]")
         errors = [
-            InputError(file=p.file, line=p.line, place=p.place, message=p.zh if lang == "zh" else p.en, cell=p.cell)
+            InputError(file=p.file, line=p.line, place=p.place, message=p.message(lang), cell=p.cell)
             for p in run.problems
         ]
         self.stream.write(b',\n  "errors": [')

@@ -14,7 +14,7 @@ from checker.codes import STATUS_POLICY
 from checker.i18n import Lang, label, word
 from checker.judgement import Assessment
 from checker.output import Context
-from checker.output.overview import grade_text, outcome_text, score_text
+from checker.output.overview import gate_text, grade_text, outcome_text, score_text
 from checker.output.records import assessment_record
 from checker.output.spool import Spool
 from checker.run import CheckRun
@@ -36,7 +36,7 @@ class Renderer:
     def close(self, run: CheckRun) -> None:
         errors = None
         if run.problems:
-            errors = ET.Element("testsuite", name=word("junit_errors", self.lang), tests=str(len(run.problems)),
+            errors = ET.Element("testsuite", name=word("input_errors", self.lang), tests=str(len(run.problems)),
                                 failures="0", errors=str(len(run.problems)), skipped="0")
             for p in run.problems:
                 case = ET.SubElement(errors, "testcase", name=f"{p.file}:{p.line}" if p.line else p.file, classname="input", file=p.file)
@@ -81,8 +81,7 @@ def _suite(assessment: Assessment, lang: Lang) -> ET.Element:
     gate = ET.SubElement(suite, "testcase", name=word("outcome", lang), classname=classname, file=a.submission)
     if not assessment.gate.passed:
         failures += 1
-        detail = "; ".join(f"{f.reason}: {f.detail}" for f in assessment.gate.failures)
-        ET.SubElement(gate, "failure", type="gate", message=f"{word('failed', lang)} ({detail})")
+        ET.SubElement(gate, "failure", type="gate", message=gate_text(assessment.gate, lang))
     suite.set("tests", str(len(a.results) + 1))
     suite.set("failures", str(failures))
     suite.set("errors", "0")

@@ -76,5 +76,5 @@ class Renderer:
         if run.problems:
             lines = [f"### {word('input_errors', lang)}\n\n"]
             lines += [f"- `{p.file}{':' + str(p.line) if p.line else ''}`: "
-                      f"{cell((p.place + ': ' if p.place else '') + (p.zh if lang == 'zh' else p.en))}\n" for p in run.problems]
+                      f"{cell(p.message(lang, place=True))}\n" for p in run.problems]
             self.stream.write(("".join(lines) + "\n").encode("utf-8"))

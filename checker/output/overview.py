@@ -5,12 +5,13 @@ Renderers that show an overview before the details keep these rows, not whole as
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
 
 from checker.codes import STATUS_POLICY, STATUSES, Status
 from checker.i18n import Lang, fmt_number, label, word
-from checker.judgement import Assessment
+from checker.judgement import Assessment, Gate
 from checker.models.plan import Entity
 from checker.rulefile import Plan
 from checker.scope import NON_REPORTING, OwedRule, owed_rules
@@ -46,9 +47,14 @@ def row(assessment: Assessment) -> Row:
     )
 
 
+def shown_score(score: float | None, grade: str | None) -> float | None:
+    """The score as shown: none when there is no grade (数据不足), whatever number was computed."""
+    return None if grade is None else score
+
+
 def score_text(score: float | None, grade: str | None) -> str:
-    """The score as shown: — when there is no grade (数据不足), whatever number was computed."""
-    return "—" if score is None or grade is None else fmt_number(score)
+    shown = shown_score(score, grade)
+    return "—" if shown is None else fmt_number(shown)
 
 
 def grade_text(grade: str | None, lang: Lang) -> str:
@@ -59,8 +65,14 @@ def outcome_text(passed: bool, lang: Lang) -> str:
     return word("passed" if passed else "failed", lang)
 
 
-def counts_text(counts: tuple[tuple[str, int], ...], lang: Lang) -> str:
+def counts_text(counts: Iterable[tuple[str, int]], lang: Lang) -> str:
     return " · ".join(f"{label('status', s, lang)} {n}" for s, n in counts if n)
+
+
+def gate_text(gate: Gate, lang: Lang) -> str:
+    """Why an assessment fails its gate, on one line: each reason with its detail."""
+    detail = "; ".join(f"{f.reason}: {f.detail}" for f in gate.failures)
+    return f"{word('failed', lang)} ({detail})"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
+from checker.codes import STATUS_POLICY
 from checker.echo import MAX_MESSAGE, clean
 from checker.i18n import Lang, render
 from checker.judgement import Adjustment, Assessment, Judgement, Msg
@@ -76,6 +77,15 @@ def location(loc: Location | None) -> out.EntryLocation | None:
     if loc is None:
         return None
     return out.EntryLocation.built(file=loc.file, path=loc.path, line=loc.line, cell=loc.cell)
+
+
+def result_location(assessment: Assessment, judgement: Judgement) -> Location:
+    """Where a result points: the entry that answered its rule, else (not reported) the report's
+    `indicators` or `obligations` list, where its entry belongs."""
+    if judgement.location is not None:
+        return judgement.location
+    where = "indicators" if isinstance(judgement.rule, IndicatorRule) else "obligations"
+    return assessment.report.source.locate((where,))
 
 
 def adjustment(adj: Adjustment, lang: Lang) -> out.AdjustmentRecord:
@@ -175,6 +185,19 @@ def rule_result(judgement: Judgement, rule: _RuleParts, lang: Lang) -> out.RuleR
         baseline=baseline(judgement, rule.stated_baseline),
         provisional=outcome.provisional,
     )
+
+
+def to_fix(record: out.Assessment) -> list[out.RuleResult]:
+    """The rules to act on: a status to fix or a finding that warns, unless waived; when the report
+    is incomplete, what to fill in comes first (the report goes back, 退回补报)."""
+    todo = [
+        r for r in record.results
+        if (STATUS_POLICY[r.status].to_fix or any(f.severity != "info" for f in r.findings))
+        and not any(adj.step == "waiver" for adj in r.adjustments)
+    ]
+    if record.outcome == "incomplete":
+        todo.sort(key=lambda r: r.status != "not_reported")
+    return todo
 
 
 # Each output of a run (`--format` and every `-o`) asks for the record of the same assessment in

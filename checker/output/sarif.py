@@ -9,7 +9,6 @@ missed, not reported, needs review) are results; input errors are results of the
 from __future__ import annotations
 
 import json
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import PurePath
 from typing import Any, BinaryIO
 from urllib.parse import quote
@@ -17,9 +16,8 @@ from urllib.parse import quote
 from checker.codes import STATUS_POLICY
 from checker.i18n import label, render
 from checker.judgement import Assessment, Msg
-from checker.models.plan import IndicatorRule
-from checker.output import Context
-from checker.output.records import assessment_record
+from checker.output import Context, version
+from checker.output.records import assessment_record, result_location
 from checker.output.spool import Spool
 from checker.run import CheckRun
 
@@ -27,13 +25,6 @@ _RESULTS = "\u0000results"  # where the spooled results go in the log's text (js
 _ITEM = "\n" + " " * 8  # a result's indent within the log (json.dumps, indent 2: runs[0].results[i])
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INPUT_RULE = "input"
-
-
-def _version() -> str:
-    try:
-        return version("plan-compliance-checker")
-    except PackageNotFoundError:  # run from a source tree that is not installed
-        return "0"
 
 
 def uri(path: str) -> str:
@@ -71,34 +62,32 @@ class Renderer:
     def add(self, assessment: Assessment) -> None:
         lang = self.lang
         record = assessment_record(assessment, lang)
-        report, plan = assessment.report, assessment.report.plan
+        plan = assessment.report.plan
         for judgement, r in zip(assessment.judged.judgements, record.results):
             level = STATUS_POLICY[r.status].sarif
             if level == "none":
                 continue
             rule = judgement.rule
             key = f"{plan.id}/{rule.id}"
-            sentence = render(Msg.of("cite", quote=rule.source.quote, section=rule.source.section), lang)
-            index = self._rule_index(key, {
-                "id": key,
-                "name": rule.id,
-                "shortDescription": {"text": r.name},
-                "fullDescription": {"text": f"{plan.rules_file.plan.title} · {rule.source.section}"},
-                "help": {"text": sentence},
-                "properties": {"plan": plan.id, "category": rule.category, "tags": [plan.id, rule.category]},
-            })
-            if judgement.location is not None:
-                file, line = judgement.location.file, judgement.location.line
-            else:  # not reported: point at the list where its entry belongs
-                where = "indicators" if isinstance(rule, IndicatorRule) else "obligations"
-                file, line = report.source.file, report.source.locate((where,)).line
+            index = self.index.get(key)
+            if index is None:  # described once, by its first result
+                sentence = render(Msg.of("cite", quote=rule.source.quote, section=rule.source.section), lang)
+                index = self._rule_index(key, {
+                    "id": key,
+                    "name": rule.id,
+                    "shortDescription": {"text": r.name},
+                    "fullDescription": {"text": f"{plan.rules_file.plan.title} · {rule.source.section}"},
+                    "help": {"text": sentence},
+                    "properties": {"plan": plan.id, "category": rule.category, "tags": [plan.id, rule.category]},
+                })
+            loc = result_location(assessment, judgement)
             text = f"{label('status', r.status, lang)}: {r.message}" + (f" → {r.fix}" if r.fix else "")
             self._result({
                 "ruleId": key,
                 "ruleIndex": index,
                 "level": level,
                 "message": {"text": text},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(file)}, **_region(line)}}],
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(loc.file)}, **_region(loc.line)}}],
                 "partialFingerprints": {"planResult/v1": f"{plan.id}/{record.reporter_id}/{record.year}/{rule.id}"},
                 "properties": {"status": r.status, "reporter": record.reporter, "year": record.year},
             })
@@ -115,7 +104,7 @@ class Renderer:
             for p in run.problems:
                 self._result({
                     "ruleId": INPUT_RULE, "ruleIndex": index, "level": "error",
-                    "message": {"text": (f"{p.place}: " if p.place else "") + (p.zh if self.lang == "zh" else p.en)},
+                    "message": {"text": p.message(self.lang, place=True)},
                     "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(p.file)}, **_region(p.line)}}],
                 })
         log = {
@@ -124,7 +113,7 @@ class Renderer:
             "runs": [{
                 "tool": {"driver": {
                     "name": "plan-compliance-checker",
-                    "version": _version(),
+                    "version": version(),
                     "informationUri": "https://pypi.org/project/plan-compliance-checker/",
                     "rules": list(self.rules.values()),
                 }},

@@ -35,7 +35,7 @@ def line(r: Row, lang: Lang, paint: _Painter, reporter_cells: int = REPORTER_CEL
     year = word("year", lang, year=r.year)
     return (
         f"  {outcome}  {pad(r.reporter, reporter_cells)}  {year}  {pad(score_text(r.score, r.grade), 6)}"
-        f"{pad(grade_text(r.grade, lang), 8 if lang == 'en' else 6)}  {pad(counts_text(r.counts, lang), 0)}"
+        f"{pad(grade_text(r.grade, lang), 8 if lang == 'en' else 6)}  {counts_text(r.counts, lang)}"
         f"  {paint(r.file, '2')}"  # two reports of one reporter and year may sit in two folders
     )
 

@@ -13,11 +13,10 @@ from checker.models.results import Assessment, RuleResult
 from checker.output import Context
 from checker.output.cells import Painter as _Painter
 from checker.output.cells import clip, pad, width
-from checker.output.overview import Row, row, score_text
-from checker.output.records import assessment_record
+from checker.output.overview import Row, counts_text, row, score_text
+from checker.output.records import assessment_record, to_fix
 from checker.run import CheckRun
 
-__all__ = ["Renderer", "clip", "pad", "width"]
 ID_CELLS = 16  # the rule column's least width; wider when an id is longer
 
 
@@ -118,8 +117,7 @@ def _assessment(a: Assessment, judged: Judged, out: TextIO, lang: Lang, paint: _
         out.write(f"{word('completeness', lang)} {a.completeness:.0%}\n")
     if a.outcome == "ungraded" and a.ungraded_cause == "plan_data":
         out.write(word("plan_data_note", lang) + "\n")
-    counts = " · ".join(f"{label('status', s, lang)} {n}" for s, n in a.counts.items() if n)
-    out.write(f"{counts}\n")
+    out.write(f"{counts_text(a.counts.items(), lang)}\n")
     if a.unassessable_share:
         out.write(f"{word('review_share', lang)} {a.unassessable_share:.0%}\n")
     if a.veto:
@@ -132,13 +130,7 @@ def _assessment(a: Assessment, judged: Judged, out: TextIO, lang: Lang, paint: _
         if failure.reason in ("fail_under", "fail_on"):
             out.write(paint(f"{word('gate_' + failure.reason, lang)}: {failure.detail}", "1;31") + "\n")
     _decisions(a, out, lang)
-    todo = [
-        r for r in shown
-        if (STATUS_POLICY[r.status].to_fix or any(f.severity != "info" for f in r.findings))
-        and not any(adj.step == "waiver" for adj in r.adjustments)
-    ]
-    if a.outcome == "incomplete":  # what to fill in comes first: the report goes back (退回补报)
-        todo.sort(key=lambda r: r.status != "not_reported")
+    todo = [r for r in to_fix(a) if not only_failing or STATUS_POLICY[r.status].failing]  # of the rules shown
     if not todo:
         out.write(word("nothing_to_fix", lang) + "\n")
         return

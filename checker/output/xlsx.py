@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from checker.i18n import word
 from checker.judgement import Assessment
 from checker.output import Context
-from checker.output.overview import grade_text, outcome_text, row, score_text
+from checker.output.overview import grade_text, outcome_text, row, shown_score
 from checker.output.records import assessment_record
 from checker.output.table import COLUMNS, Cell, headings, rows
 from checker.run import CheckRun
@@ -54,7 +54,7 @@ class Renderer:
     def add(self, assessment: Assessment) -> None:
         lang = self.context.lang
         r = row(assessment)
-        score: Cell = None if score_text(r.score, r.grade) == "—" else r.score
+        score: Cell = shown_score(r.score, r.grade)
         self.overview.append([r.reporter, r.year, r.plan, score, grade_text(r.grade, lang), outcome_text(r.passed, lang), r.failing, r.file])
         self.n_overview += 1
         for cells in rows(assessment_record(assessment, lang), lang, self.context.only_failing):
@@ -68,5 +68,5 @@ class Renderer:
         if run.problems:
             errors = self._sheet(word("input_errors", lang), [word("file", lang), word("line", lang), word("message", lang)], [50, 8, 100])
             for p in run.problems:
-                errors.append([p.file, p.line, f"{p.place}: {p.zh if lang == 'zh' else p.en}" if p.place else (p.zh if lang == "zh" else p.en)])
+                errors.append([p.file, p.line, p.message(lang, place=True)])
         self.book.save(self.stream)

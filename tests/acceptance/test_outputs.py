@@ -15,10 +15,12 @@ import jsonschema
 import pytest
 
 from checker.codes import STATUS_POLICY
+from checker.output import Context, renderer
 from checker.output.github import command
 from checker.run import CheckArgs
 from tests.conftest import REPO
 from tests.golden import (
+    AS_OF,
     FORMAT_CASES,
     format_bytes,
     format_cases,
@@ -156,6 +158,28 @@ def test_html_is_self_contained() -> None:
     assert not re.search(r"<(link|img|iframe|object)\b|\bsrc=|@import|url\(|https?://(?!www\.w3\.org)", page)
     assert page.count('<section class="assessment"') == _hubei()[0]
     assert 'id="overview-table"' in page and 'id="roster"' in page
+
+
+def test_html_to_fix_leaves_out_info_findings_and_waived_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The HTML lists what the text report lists: a rule whose only finding informs (a baseline
+    taken from the reports) or whose status a waiver covers is not to fix."""
+    monkeypatch.chdir(REPO)
+    args = CheckArgs(("submissions/hubei/first-quarter", "submissions/wuhan/2019-donghu-zone.json"),
+                     decisions=(Path("submissions/wuhan/decisions"),), as_of=AS_OF)
+    records, run, judged = run_check(args)
+    results = {r.rule_id: r for a in records for r in a.results}
+    info, waived = results["HB-I01"], results["WH-O-2.5.4b"]
+    assert not STATUS_POLICY[info.status].to_fix and [f.severity for f in info.findings] == ["info"]
+    assert STATUS_POLICY[waived.status].to_fix and [adj.step for adj in waived.adjustments] == ["waiver"]
+    out = io.BytesIO()
+    html = renderer("html", out, Context("zh"))
+    for assessment in judged:
+        html.add(assessment)
+    html.close(run)
+    lists = re.findall(r'<ol class="fixes">(.*?)</ol>', out.getvalue().decode("utf-8"), re.DOTALL)
+    listed = {m for block in lists for m in re.findall(r'<span class="id">([^<]+)</span>', block)}
+    assert len(lists) == 2 and listed
+    assert "HB-I01" not in listed and "WH-O-2.5.4b" not in listed
 
 
 def test_summary_has_a_line_per_report() -> None:
