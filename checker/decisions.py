@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.catalog import Catalog
+from checker.engine.reporter import entities_named
 from checker.errors import CheckerError, Problem
 from checker.loading import build_model, parse_yaml, read_text, schema_problems
 from checker.locations import JsonPath, format_path, nearest
@@ -22,7 +23,6 @@ from checker.models.decisions import (
     VerdictDecision,
 )
 from checker.models.plan import IndicatorRule, ObligationRule
-from checker.names import normalise
 from checker.rulefile import Plan
 from checker.scope import NON_REPORTING
 
@@ -152,11 +152,7 @@ def _check(
 def _reporters(plan: Plan, reporter: str, problem: Callable[[str, str, str], None]) -> frozenset[str] | None:
     if reporter == ALL_REPORTERS:
         return None
-    wanted = normalise(reporter)
-    ids = frozenset(
-        e.id for e in plan.entities.values()
-        if e.type not in NON_REPORTING and (e.id == reporter or wanted in {normalise(n) for n in (e.name, *e.aliases)})
-    )
+    ids = frozenset(e.id for e in entities_named(plan, reporter) if e.type not in NON_REPORTING)
     if not ids:
         problem("reporter", f"规划 {plan.id} 中没有报送主体“{reporter}”", f"plan {plan.id} has no reporter '{reporter}'")
     return ids

@@ -12,11 +12,7 @@ from checker.scope import NON_REPORTING
 
 def resolve_reporter(plan: Plan, submission: Submission, name: str) -> Entity:
     """The entity behind `reporter`, by id, name or alias."""
-    entities, by_id, by_name = _index(plan)
-    found = set(by_name.get(normalise(submission.reporter), ()))
-    if submission.reporter in by_id:
-        found.add(by_id[submission.reporter])
-    matches = [entities[i] for i in sorted(found)]  # in the plan's order
+    matches = entities_named(plan, submission.reporter)
     if len(matches) == 1 and matches[0].type not in NON_REPORTING:
         return matches[0]
     if len(matches) == 1:
@@ -30,6 +26,16 @@ def resolve_reporter(plan: Plan, submission: Submission, name: str) -> Entity:
         name, f"规划 {plan.id} 中没有报送主体“{submission.reporter}”{zh_candidates(close)}",
         f"plan {plan.id} has no reporter '{submission.reporter}'{en_candidates(close)}", "$.reporter",
     )])
+
+
+def entities_named(plan: Plan, text: str) -> list[Entity]:
+    """The entities whose id is `text` or whose normalised name or alias is text's, in the plan's
+    order, reporting or not: what to make of none, several or a non-reporting one is the caller's."""
+    entities, by_id, by_name = _index(plan)
+    found = set(by_name.get(normalise(text), ()))
+    if text in by_id:
+        found.add(by_id[text])
+    return [entities[i] for i in sorted(found)]
 
 
 def _index(plan: Plan) -> tuple[tuple[Entity, ...], dict[str, int], dict[str, tuple[int, ...]]]:
