@@ -22,7 +22,7 @@ from checker.models.decisions import (
     EvidenceDecision,
     VerdictDecision,
 )
-from checker.models.plan import IndicatorRule, ObligationRule
+from checker.models.plan import IndicatorRule
 from checker.rulefile import Plan
 from checker.scope import NON_REPORTING
 
@@ -144,8 +144,6 @@ def _check(
         elif isinstance(decision, EvidenceDecision) and (decision.claim in INDICATOR_CLAIMS) != isinstance(rule, IndicatorRule):
             kind = "指标" if isinstance(rule, IndicatorRule) else "任务"
             problem("claim", f"{rule_id} 是{kind},没有“{decision.claim}”主张", f"{rule_id} cannot carry a '{decision.claim}' claim")
-        elif isinstance(rule, ObligationRule) and isinstance(decision, VerdictDecision):
-            problem("rules", f"评审结论只适用于定性指标,{rule_id} 是任务", f"a verdict applies to qualitative targets; {rule_id} is an obligation")
     return _reporters(plan, decision.reporter, problem)
 
 
