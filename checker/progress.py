@@ -145,6 +145,11 @@ def unverified(claim: Claim, accepted: Outcome, rejected: Outcome, message: Msg,
     )
 
 
+def rejected_claim(final: bool, fix: Msg) -> Outcome:
+    """A claim not accepted: nothing it asserts counts, so no points; missed once it was due."""
+    return Outcome("missed" if final else "behind", Msg.of("claim_rejected"), points=0.0, fix=fix)
+
+
 def meets(value: Decimal, target: Decimal, comparator: Comparator) -> bool:
     if comparator == ">=":
         return value >= target
