@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from checker import cache
 from checker.errors import Problem, RuleFileError
@@ -26,6 +26,7 @@ from checker.names import normalise
 from checker.units import UnitError, convert, parse_unit, sign_problem
 
 Rule = IndicatorRule | ObligationRule
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,16 @@ class Plan:
     rules_file: RuleFile
     entities: dict[str, Entity] = field(repr=False)
     # Lookups derived from the plan alone (what each reporter owes, the matcher's indexes), built
-    # once per plan instead of once per report: see scope.owed_rules, engine.matching.
+    # once per plan instead of once per report: see scope.owed_rules, engine.matching, engine.reporter.
     memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memoised(self, key: Hashable, make: Callable[[], T]) -> T:
+        """memo[key], made by `make` the first time it is asked for."""
+        try:
+            found: T = self.memo[key]
+        except KeyError:
+            found = self.memo[key] = make()
+        return found
 
     @property
     def id(self) -> str:

@@ -42,18 +42,16 @@ def _index(plan: Plan) -> tuple[tuple[Entity, ...], dict[str, int], dict[str, tu
     """The plan's entities in order, the position of each id, and the positions of the entities
     bearing each normalised name or alias: made once per plan (a plan's entities never change;
     bounded by its own names) instead of normalising every name for every report."""
-    key = ("reporter index",)
-    if key not in plan.memo:
-        entities = tuple(plan.entities.values())
-        by_name: dict[str, list[int]] = {}
-        for i, e in enumerate(entities):
-            for n in dict.fromkeys(normalise(n) for n in (e.name, *e.aliases)):
-                by_name.setdefault(n, []).append(i)
-        plan.memo[key] = (
-            entities, {e.id: i for i, e in enumerate(entities)}, {n: tuple(at) for n, at in by_name.items()},
-        )
-    index: tuple[tuple[Entity, ...], dict[str, int], dict[str, tuple[int, ...]]] = plan.memo[key]
-    return index
+    return plan.memoised(("reporter index",), lambda: _make_index(plan))
+
+
+def _make_index(plan: Plan) -> tuple[tuple[Entity, ...], dict[str, int], dict[str, tuple[int, ...]]]:
+    entities = tuple(plan.entities.values())
+    by_name: dict[str, list[int]] = {}
+    for i, e in enumerate(entities):
+        for n in dict.fromkeys(normalise(n) for n in (e.name, *e.aliases)):
+            by_name.setdefault(n, []).append(i)
+    return entities, {e.id: i for i, e in enumerate(entities)}, {n: tuple(at) for n, at in by_name.items()}
 
 
 def zh_candidates(items: list[str]) -> str:
