@@ -132,6 +132,6 @@ def _rate_series(inp: IndicatorInput) -> Outcome:
         Msg.of("rate_reported", year=inp.year, actual=average, cmp=rule.target.comparator, rate=rule.target.value),
         expected=rule.target.value, target=rule.target.value, actual=average,
         progress="achieved" if ok and final else ("on_schedule" if ok else None),
-        points=1.0 if ok else capped(float(average / rule.target.value)) if rule.target.value > 0 else 0.0,
+        points=1.0 if ok else capped(average / rule.target.value) if rule.target.value > 0 else 0.0,
         fix=None if ok else Msg.of("missed_target"),
     )
