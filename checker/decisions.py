@@ -39,8 +39,14 @@ class Placed:
     """One decision, where it is written, and the reporter ids it covers (None: every reporter)."""
 
     decision: Decision
-    ref: str  # file:line
+    file: str
+    line: int | None
     reporters: frozenset[str] | None
+
+    @property
+    def ref(self) -> str:
+        """file:line, as results cite it."""
+        return f"{self.file}:{self.line}"
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,7 @@ def _load_file(path: Path, catalog: Catalog) -> list[Placed]:
     for i, decision in enumerate(model.decisions):
         at: JsonPath = ("decisions", i)
         reporters = _check(decision, catalog, name, at, lines, problems)
-        out.append(Placed(decision, f"{name}:{nearest(at, lines)}", reporters))
+        out.append(Placed(decision, name, nearest(at, lines), reporters))
     if problems:  # any problem refuses the file: nothing of it is applied
         raise DecisionsError(problems)
     return out
@@ -169,10 +175,9 @@ def _conflicts(placed: Sequence[Placed]) -> list[Problem]:
                 for year in d.years:
                     key = (d.plan, rule, reporter, year, d.type)
                     if key in seen and seen[key].ref != item.ref:
-                        file, _, line = item.ref.rpartition(":")
                         problems.append(Problem(
-                            file, f"与 {seen[key].ref} 的评审决定重复({rule},{year} 年)",
-                            f"conflicts with the decision at {seen[key].ref} ({rule}, {year})", "", int(line) if line.isdigit() else None,
+                            item.file, f"与 {seen[key].ref} 的评审决定重复({rule},{year} 年)",
+                            f"conflicts with the decision at {seen[key].ref} ({rule}, {year})", "", item.line,
                         ))
                     seen.setdefault(key, item)
     return problems
