@@ -360,9 +360,9 @@ def _derived_target(rule: IndicatorRule) -> Decimal | None:
     with localcontext() as ctx:
         ctx.traps[InvalidOperation] = False
         if rule.kind == "multiple":
-            if rule.target.level is not None:
-                return rule.target.level
-            return None if rule.base is None or rule.base.value is None else value * rule.base.value
+            from checker.trend import stated_target_level  # here: a plan without multiples never imports the kinds
+
+            return stated_target_level(rule)  # the stated level, else factor × base (None: no base value)
         if rule.kind == "growth_rate" and rule.baseline is not None and rule.reported_as != "rate" and value > -100:
             years = rule.target.year - rule.baseline.year
             factor = 1 + value / 100
