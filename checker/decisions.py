@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checker.catalog import Catalog
+from checker.engine.reporter import entities_named
 from checker.errors import CheckerError, Problem
 from checker.loading import build_model, parse_yaml, read_text, schema_problems
 from checker.locations import JsonPath, format_path, nearest
@@ -21,8 +22,7 @@ from checker.models.decisions import (
     EvidenceDecision,
     VerdictDecision,
 )
-from checker.models.plan import IndicatorRule, ObligationRule
-from checker.names import normalise
+from checker.models.plan import IndicatorRule
 from checker.rulefile import Plan
 from checker.scope import NON_REPORTING
 
@@ -39,8 +39,14 @@ class Placed:
     """One decision, where it is written, and the reporter ids it covers (None: every reporter)."""
 
     decision: Decision
-    ref: str  # file:line
+    file: str
+    line: int | None
     reporters: frozenset[str] | None
+
+    @property
+    def ref(self) -> str:
+        """file:line, as results cite it."""
+        return f"{self.file}:{self.line}"
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,7 @@ def _load_file(path: Path, catalog: Catalog) -> list[Placed]:
     for i, decision in enumerate(model.decisions):
         at: JsonPath = ("decisions", i)
         reporters = _check(decision, catalog, name, at, lines, problems)
-        out.append(Placed(decision, f"{name}:{nearest(at, lines)}", reporters))
+        out.append(Placed(decision, name, nearest(at, lines), reporters))
     if problems:  # any problem refuses the file: nothing of it is applied
         raise DecisionsError(problems)
     return out
@@ -144,19 +150,13 @@ def _check(
         elif isinstance(decision, EvidenceDecision) and (decision.claim in INDICATOR_CLAIMS) != isinstance(rule, IndicatorRule):
             kind = "指标" if isinstance(rule, IndicatorRule) else "任务"
             problem("claim", f"{rule_id} 是{kind},没有“{decision.claim}”主张", f"{rule_id} cannot carry a '{decision.claim}' claim")
-        elif isinstance(rule, ObligationRule) and isinstance(decision, VerdictDecision):
-            problem("rules", f"评审结论只适用于定性指标,{rule_id} 是任务", f"a verdict applies to qualitative targets; {rule_id} is an obligation")
     return _reporters(plan, decision.reporter, problem)
 
 
 def _reporters(plan: Plan, reporter: str, problem: Callable[[str, str, str], None]) -> frozenset[str] | None:
     if reporter == ALL_REPORTERS:
         return None
-    wanted = normalise(reporter)
-    ids = frozenset(
-        e.id for e in plan.entities.values()
-        if e.type not in NON_REPORTING and (e.id == reporter or wanted in {normalise(n) for n in (e.name, *e.aliases)})
-    )
+    ids = frozenset(e.id for e in entities_named(plan, reporter) if e.type not in NON_REPORTING)
     if not ids:
         problem("reporter", f"规划 {plan.id} 中没有报送主体“{reporter}”", f"plan {plan.id} has no reporter '{reporter}'")
     return ids
@@ -175,10 +175,9 @@ def _conflicts(placed: Sequence[Placed]) -> list[Problem]:
                 for year in d.years:
                     key = (d.plan, rule, reporter, year, d.type)
                     if key in seen and seen[key].ref != item.ref:
-                        file, _, line = item.ref.rpartition(":")
                         problems.append(Problem(
-                            file, f"与 {seen[key].ref} 的评审决定重复({rule},{year} 年)",
-                            f"conflicts with the decision at {seen[key].ref} ({rule}, {year})", "", int(line) if line.isdigit() else None,
+                            item.file, f"与 {seen[key].ref} 的评审决定重复({rule},{year} 年)",
+                            f"conflicts with the decision at {seen[key].ref} ({rule}, {year})", "", item.line,
                         ))
                     seen.setdefault(key, item)
     return problems

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from checker.catalog import Catalog
-from checker.engine.reporter import en_candidates, zh_candidates
+from checker.engine.reporter import en_candidates, entities_named, zh_candidates
 from checker.errors import Problem, UsageError
 from checker.models.plan import (
     Entity,
@@ -17,7 +17,7 @@ from checker.models.plan import (
     QuantityDeliverable,
 )
 from checker.models.types import json_number
-from checker.names import normalise, suggest
+from checker.names import suggest
 from checker.rulefile import Plan, Rule, load_rule_file, rule_title
 from checker.scope import NON_REPORTING, Role, owed_rules
 from checker.trend import stated_target_level
@@ -178,10 +178,5 @@ def listings(rules: Path | None, plan: str | None, reporter: str | None = None) 
 
 
 def _entity(plan: Plan, reporter: str) -> Entity | None:
-    wanted = normalise(reporter)
-    for entity in plan.entities.values():
-        if entity.type not in NON_REPORTING and (
-            entity.id == reporter or wanted in {normalise(n) for n in (entity.name, *entity.aliases)}
-        ):
-            return entity
-    return None
+    """The first reporting entity of that id, name or alias (a name shared by several: the first)."""
+    return next((e for e in entities_named(plan, reporter) if e.type not in NON_REPORTING), None)

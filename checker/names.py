@@ -35,14 +35,24 @@ def suggest(text: str, options: Mapping[str, str], n: int = 5) -> list[str]:
 def _suggest(text: str, options: tuple[tuple[str, str], ...], n: int) -> tuple[str, ...]:
     by_name = dict(options)
     normal = {_normal(k): k for k in by_name}
-    wanted = normalise(text)[:MAX_SUGGEST_TEXT]
+    wanted = _clipped(text)
     hits = [k for k in normal if wanted and (wanted in k or k in wanted)]
     if len(wanted) * max(1, len(normal)) <= MAX_SUGGEST_WORK:
         hits += difflib.get_close_matches(wanted, list(normal), n=n, cutoff=0.5)
     shown: dict[str, str] = {}
     for hit in hits:
         shown.setdefault(by_name[normal[hit]], normal[hit])
-    return tuple(name if rid == name else f"{name} ({rid})" for rid, name in list(shown.items())[:n])
+    return tuple(_listed(shown, n))
+
+
+def _clipped(text: str) -> str:
+    """The part of an unknown text compared: normalised, at most MAX_SUGGEST_TEXT characters."""
+    return normalise(text[: MAX_SUGGEST_TEXT * 4])[:MAX_SUGGEST_TEXT]
+
+
+def _listed(shown: Mapping[str, str], n: int) -> list[str]:
+    """The first n of id -> name, as 'name (id)', or 'name' when the id is the name."""
+    return [name if rid == name else f"{name} ({rid})" for rid, name in list(shown.items())[:n]]
 
 
 class Suggester:
@@ -57,10 +67,10 @@ class Suggester:
         if self.left > 0:
             self.left -= 1
             return suggest(text, options, n)
-        wanted = normalise(text[: MAX_SUGGEST_TEXT * 4])[:MAX_SUGGEST_TEXT]
+        wanted = _clipped(text)
         shown: dict[str, str] = {}
         for name, rid in options.items():
             key = _normal(name)
             if wanted and (wanted in key or key in wanted):
                 shown.setdefault(rid, key)
-        return [name if rid == name else f"{name} ({rid})" for rid, name in list(shown.items())[:n]]
+        return _listed(shown, n)

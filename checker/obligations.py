@@ -19,7 +19,7 @@ from checker.models.plan import (
     Recurrence,
 )
 from checker.models.submission import Evidence, ObligationEntry, ObligationStatus
-from checker.progress import Outcome, judge_against_path, unverified
+from checker.progress import Outcome, judge_against_path, rejected_claim, unverified
 
 
 class ObligationInput(NamedTuple):
@@ -67,8 +67,7 @@ def evaluate_obligation(inp: ObligationInput) -> Outcome:
 
 def _rejected(inp: ObligationInput) -> Outcome:
     """A claim not accepted: nothing is known to be done, so no points (as if not reported)."""
-    late = inp.year >= inp.due
-    return Outcome("missed" if late else "behind", Msg.of("claim_rejected"), points=0.0, fix=Msg.of("report_obligation"))
+    return rejected_claim(inp.year >= inp.due, Msg.of("report_obligation"))
 
 
 def _by_status(inp: ObligationInput) -> Outcome:

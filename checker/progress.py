@@ -95,7 +95,9 @@ class IndicatorInput:
         """Every known year-end value up to the reporting year, the baseline included (a value for
         part of the year is not a year-end value: it is left out). Read by several steps of one
         judgement: made once (the input is frozen), read-only. Kept in the instance's __dict__ by
-        hand: functools.cached_property takes a lock on every read (Python 3.11)."""
+        hand: functools.cached_property (Python 3.11) runs its pure-Python __get__ and takes its
+        lock, one shared by every instance, on each instance's first read, and most inputs are
+        read only a few times (measured: that first read costs several times as much)."""
         made: Mapping[int, Decimal] | None = self.__dict__.get("_series")
         if made is None:
             made = self._make_series()
@@ -141,6 +143,11 @@ def unverified(claim: Claim, accepted: Outcome, rejected: Outcome, message: Msg,
         "unverified", message, expected=accepted.expected, target=accepted.target, actual=accepted.actual,
         points=rejected.points, fix=fix, claim=claim, if_accepted=accepted, if_rejected=rejected,
     )
+
+
+def rejected_claim(final: bool, fix: Msg) -> Outcome:
+    """A claim not accepted: nothing it asserts counts, so no points; missed once it was due."""
+    return Outcome("missed" if final else "behind", Msg.of("claim_rejected"), points=0.0, fix=fix)
 
 
 def meets(value: Decimal, target: Decimal, comparator: Comparator) -> bool:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation, localcontext
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from checker import cache
 from checker.errors import Problem, RuleFileError
@@ -25,6 +25,7 @@ from checker.names import normalise
 from checker.units import UnitError, convert, parse_unit, sign_problem
 
 Rule = IndicatorRule | ObligationRule
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,16 @@ class Plan:
     rules_file: RuleFile
     entities: dict[str, Entity] = field(repr=False)
     # Lookups derived from the plan alone (what each reporter owes, the matcher's indexes), built
-    # once per plan instead of once per report: see scope.owed_rules, engine.matching.
+    # once per plan instead of once per report: see scope.owed_rules, engine.matching, engine.reporter.
     memo: dict[Any, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def memoised(self, key: Hashable, make: Callable[[], T]) -> T:
+        """memo[key], made by `make` the first time it is asked for."""
+        try:
+            found: T = self.memo[key]
+        except KeyError:
+            found = self.memo[key] = make()
+        return found
 
     @property
     def id(self) -> str:
@@ -336,9 +345,9 @@ def _derived_target(rule: IndicatorRule) -> Decimal | None:
     with localcontext() as ctx:
         ctx.traps[InvalidOperation] = False
         if rule.kind == "multiple":
-            if rule.target.level is not None:
-                return rule.target.level
-            return None if rule.base is None or rule.base.value is None else value * rule.base.value
+            from checker.trend import stated_target_level  # here: a plan without multiples never imports the kinds
+
+            return stated_target_level(rule)  # the stated level, else factor × base (None: no base value)
         if rule.kind == "growth_rate" and rule.baseline is not None and rule.reported_as != "rate" and value > -100:
             years = rule.target.year - rule.baseline.year
             factor = 1 + value / 100

@@ -25,11 +25,7 @@ def owed_rules(plan: Plan, reporter: Entity) -> tuple[OwedRule, ...]:
     industry chains', and every measure of the plan's). Anyone else owes the targets set for it and
     the rules that name it, or a group it belongs to, as lead, support or joint unit.
     """
-    key = ("owed", reporter.id)
-    if key not in plan.memo:
-        plan.memo[key] = _owed_rules(plan, reporter)
-    owed: tuple[OwedRule, ...] = plan.memo[key]
-    return owed
+    return plan.memoised(("owed", reporter.id), lambda: _owed_rules(plan, reporter))
 
 
 def _owed_rules(plan: Plan, reporter: Entity) -> tuple[OwedRule, ...]:

@@ -33,7 +33,7 @@ class CategoryScore:
 @dataclass(frozen=True)
 class ScoreSummary:
     score: float | None
-    grade: Grade | None  # None: 数据不足 (too much weight needs review)
+    grade: Grade | None  # None: no grade, as `outcome` says (incomplete or ungraded)
     passed: bool
     veto: tuple[str, ...]
     unassessable_share: float

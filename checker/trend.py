@@ -15,14 +15,15 @@ from functools import lru_cache
 from checker.frozen import one_step_init
 from checker.judgement import Msg
 from checker.kinds import KINDS, increment, path_of
-from checker.kinds.growth import root_growth
+from checker.kinds.growth import MAX_LEVEL, root_growth
 from checker.models.plan import IndicatorRule, ProgressThresholds
 from checker.models.results import CagrClass, CagrRatio, Projection, SeriesPoint
 from checker.progress import IndicatorInput, meets, published
 
 # A projection or growth rate beyond this magnitude says only "the trend explodes": none is given.
-LIMIT = 1e18
-_LIMIT = Decimal(LIMIT)
+# The bound on a growth target's level, as float and Decimal.
+LIMIT = float(MAX_LEVEL)
+_LIMIT = MAX_LEVEL
 
 
 def target_level(inp: IndicatorInput) -> Decimal | None:

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from checker.judgement import Msg
 from checker.models.plan import IndicatorRule
-from checker.progress import Figure, Outcome, rising, unverified
+from checker.progress import Figure, Outcome, rejected_claim, rising, unverified
 
 JUDGED = ("met", "on_track", "behind", "missed")
 # Messages and fixes that state a gap: with a worst-case bound the gap is at most that.
@@ -52,9 +52,8 @@ def qualify(outcome: Outcome, rule: IndicatorRule, figure: Figure) -> Outcome:
             provisional = True
         elif outcome.status in ("met", "on_track"):
             final = outcome.status == "met" and outcome.expected == outcome.target
-            rejected = Outcome("missed" if final else "behind", Msg.of("claim_rejected"), points=0.0, fix=Msg.of("report_exact"))
             claimed = unverified(
-                "figure", replace(outcome, provisional=True), rejected,
+                "figure", replace(outcome, provisional=True), rejected_claim(final, Msg.of("report_exact")),
                 Msg.of("bound_inconclusive", bound=side, actual=outcome.actual, unit=rule.unit), Msg.of("report_exact"),
             )
             return replace(claimed, notes=(*outcome.notes, *notes), provisional=True)

@@ -128,11 +128,9 @@ def indicator_input(
             used = used or FoundBaseline(found.year, found.value, origin)
     warning = magnitude_warning(inp, entry.unit)
     history_only = bool(entry.history) and not inp.reported
-    hints = tuple(
-        Msg.of("percent_fraction", year=y, value=v, scale=_plan_scale(rule))
-        for y, v in sorted(inp.series().items()) if _looks_like_fraction(rule, v) and (y == year or y in history)
-        and not (y == year and warning is not None and warning.key == "magnitude_fraction")  # said once
-    ) if normalise_unit(rule.unit) == "%" else ()  # only a rule in % has fractions to hint at
+    # Only a rule in % has fractions to hint at; the year's own is said once, if warned of.
+    said = year if warning is not None and warning.key == "magnitude_fraction" else None
+    hints = _fraction_hints(rule, inp.series(), history, year, said) if normalise_unit(rule.unit) == "%" else ()
     return Stated(
         inp, sources, tuple(revisions), tuple(notes), (warning,) if warning else (), used, history_only, hints, entry.blank,
     )
@@ -222,20 +220,19 @@ def _unit_off_by_wan(unit: str, too_small: bool) -> str | None:
     return steps[factor] + parsed.base if factor in steps else None
 
 
-def _plan_figures(rule: IndicatorRule) -> list[Decimal]:
-    return [abs(v) for v in (rule.baseline.value if rule.baseline else None, rule.target.value) if v is not None]
-
-
-def _plan_scale(rule: IndicatorRule) -> Decimal:
-    return max(_plan_figures(rule))
-
-
-def _looks_like_fraction(rule: IndicatorRule, value: Decimal) -> bool:
-    """0.55 where the rule counts in % and the plan's own figures are above 1: 55% written as a fraction?"""
-    if normalise_unit(rule.unit) != "%" or not 0 < abs(value) < 1:
-        return False
-    figures = _plan_figures(rule)
-    return bool(figures) and min(figures) > 1
+def _fraction_hints(
+    rule: IndicatorRule, series: Mapping[int, Decimal], history: Mapping[int, Decimal], year: int, said: int | None,
+) -> tuple[Msg, ...]:
+    """For a rule in %: the year's and history's values like 0.55 where the plan's own figures are
+    above 1 (55% written as a fraction?), in year order (the series is sorted); none for `said`."""
+    figures = [abs(v) for v in (rule.baseline.value if rule.baseline else None, rule.target.value) if v is not None]
+    if not figures or min(figures) <= 1:
+        return ()
+    scale = max(figures)
+    return tuple(
+        Msg.of("percent_fraction", year=y, value=v, scale=scale)
+        for y, v in series.items() if 0 < abs(v) < 1 and (y == year or y in history) and y != said
+    )
 
 
 def quantity(

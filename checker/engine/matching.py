@@ -28,10 +28,10 @@ class Matcher:
         self.plan, self.section = plan, section
         self.suggest = Suggester()  # fuzzy suggestions within a budget: a report of unknown names stays fast
         self.owed = {o.rule.id: o for o in owed if isinstance(o.rule, want)}
-        key = ("rules_of_section", section)  # every rule of the section: the plan's, built once
-        if key not in plan.memo:
-            plan.memo[key] = {r.id: r for r in plan.rules.values() if isinstance(r, want)}
-        self.all: dict[str, Rule] = plan.memo[key]
+        # Every rule of the section: the plan's, built once.
+        self.all: dict[str, Rule] = plan.memoised(
+            ("rules_of_section", section), lambda: {r.id: r for r in plan.rules.values() if isinstance(r, want)},
+        )
 
     def find(self, ref: RuleRef, name: str, at: JsonPath) -> OwedRule | Problem:
         if ref.id:

@@ -12,11 +12,7 @@ from checker.scope import NON_REPORTING
 
 def resolve_reporter(plan: Plan, submission: Submission, name: str) -> Entity:
     """The entity behind `reporter`, by id, name or alias."""
-    entities, by_id, by_name = _index(plan)
-    found = set(by_name.get(normalise(submission.reporter), ()))
-    if submission.reporter in by_id:
-        found.add(by_id[submission.reporter])
-    matches = [entities[i] for i in sorted(found)]  # in the plan's order
+    matches = entities_named(plan, submission.reporter)
     if len(matches) == 1 and matches[0].type not in NON_REPORTING:
         return matches[0]
     if len(matches) == 1:
@@ -32,22 +28,30 @@ def resolve_reporter(plan: Plan, submission: Submission, name: str) -> Entity:
     )])
 
 
+def entities_named(plan: Plan, text: str) -> list[Entity]:
+    """The entities whose id is `text` or whose normalised name or alias is text's, in the plan's
+    order, reporting or not: what to make of none, several or a non-reporting one is the caller's."""
+    entities, by_id, by_name = _index(plan)
+    found = set(by_name.get(normalise(text), ()))
+    if text in by_id:
+        found.add(by_id[text])
+    return [entities[i] for i in sorted(found)]
+
+
 def _index(plan: Plan) -> tuple[tuple[Entity, ...], dict[str, int], dict[str, tuple[int, ...]]]:
     """The plan's entities in order, the position of each id, and the positions of the entities
     bearing each normalised name or alias: made once per plan (a plan's entities never change;
     bounded by its own names) instead of normalising every name for every report."""
-    key = ("reporter index",)
-    if key not in plan.memo:
-        entities = tuple(plan.entities.values())
-        by_name: dict[str, list[int]] = {}
-        for i, e in enumerate(entities):
-            for n in dict.fromkeys(normalise(n) for n in (e.name, *e.aliases)):
-                by_name.setdefault(n, []).append(i)
-        plan.memo[key] = (
-            entities, {e.id: i for i, e in enumerate(entities)}, {n: tuple(at) for n, at in by_name.items()},
-        )
-    index: tuple[tuple[Entity, ...], dict[str, int], dict[str, tuple[int, ...]]] = plan.memo[key]
-    return index
+    return plan.memoised(("reporter index",), lambda: _make_index(plan))
+
+
+def _make_index(plan: Plan) -> tuple[tuple[Entity, ...], dict[str, int], dict[str, tuple[int, ...]]]:
+    entities = tuple(plan.entities.values())
+    by_name: dict[str, list[int]] = {}
+    for i, e in enumerate(entities):
+        for n in dict.fromkeys(normalise(n) for n in (e.name, *e.aliases)):
+            by_name.setdefault(n, []).append(i)
+    return entities, {e.id: i for i, e in enumerate(entities)}, {n: tuple(at) for n, at in by_name.items()}
 
 
 def zh_candidates(items: list[str]) -> str:

@@ -89,16 +89,17 @@ def evaluate_growth(inp: IndicatorInput) -> Outcome:
     b0, y0 = baseline.value, baseline.year
     final = inp.year >= rule.target.year
     growth = cagr_percent(b0, inp.value, inp.year - y0)
-    if growth is None:
+    # The rule file's checks bound the target level (at most 1e15), so it is None only for a rule
+    # made without them; either way nothing can be judged.
+    target = target_level(inp)
+    if growth is None or target is None:
         return Outcome("needs_review", Msg.of("cagr_unknown"), actual=inp.value, fix=Msg.of("give_verdict"))
     growth = _quantized(growth)
-    factor = Decimal(1) + rate / 100
-    target_level = b0 * factor ** (rule.target.year - y0)
-    expected = expected_on_path(b0, y0, target_level, rule.target.year, inp.year, "geometric")
+    expected = expected_on_path(b0, y0, target, rule.target.year, inp.year, "geometric")
     ratio = progress_ratio(inp.value, b0, expected)
     achieved = meets(growth, rate, comparator)
     message = Msg.of("cagr", start=y0, year=inp.year, cagr=growth, cmp=comparator, rate=rate)
-    common = dict(expected=_quantized(expected), target=_quantized(target_level), actual=inp.value, ratio=display_ratio(ratio))
+    common = dict(expected=_quantized(expected), target=_quantized(target), actual=inp.value, ratio=display_ratio(ratio))
     if achieved:
         status = "met" if final else "on_track"
         return Outcome(status, message, progress="achieved" if final else "on_schedule", points=1.0, **common)  # type: ignore[arg-type]
@@ -131,6 +132,6 @@ def _rate_series(inp: IndicatorInput) -> Outcome:
         Msg.of("rate_reported", year=inp.year, actual=average, cmp=rule.target.comparator, rate=rule.target.value),
         expected=rule.target.value, target=rule.target.value, actual=average,
         progress="achieved" if ok and final else ("on_schedule" if ok else None),
-        points=1.0 if ok else capped(float(average / rule.target.value)) if rule.target.value > 0 else 0.0,
+        points=1.0 if ok else capped(average / rule.target.value) if rule.target.value > 0 else 0.0,
         fix=None if ok else Msg.of("missed_target"),
     )

@@ -5,17 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from checker.codes import Claim
+from checker.models.plan import Strict
 from checker.models.submission import Evidence
 
 Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
 ALL_REPORTERS = "*"
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Assessor(Strict):

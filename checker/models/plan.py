@@ -35,7 +35,7 @@ MAX_RULES = 5000  # indicators, obligations or entities in one rule file
 
 
 class Strict(BaseModel):
-    """Base for every rule-file model: unknown keys are errors, instances are immutable."""
+    """Base for every rule-file (and decisions-file) model: unknown keys are errors, instances are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 

@@ -26,16 +26,13 @@ def passes_for(decisions: DecisionSet | None, as_of: dt.date) -> tuple[tuple[str
     decisions there is nothing to adjust, and the decisions' modules are not even imported (a
     cold start without them is the usual one)."""
     if not decisions:
-        return (("rollup", roll_up),)
+        return PASSES
     from checker.passes.decisions import decisions_pass
 
-    return (
-        ("rollup", roll_up),
-        ("decisions", decisions_pass(decisions, as_of)),
-    )
+    return (*PASSES, ("decisions", decisions_pass(decisions, as_of)))
 
 
-PASSES = passes_for(None, dt.date.today())
+PASSES: tuple[tuple[str, Pass], ...] = (("rollup", roll_up),)  # a run's passes without decisions
 
 
 def run_passes(batch: Sequence[JudgedReport], passes: Sequence[tuple[str, Pass]] = PASSES) -> list[JudgedReport]:

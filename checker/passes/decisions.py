@@ -21,11 +21,10 @@ from checker.progress import Outcome
 
 
 def decisions_pass(decisions: DecisionSet, as_of: dt.date) -> Callable[[Sequence[JudgedReport]], list[JudgedReport]]:
-    """The pass for these decisions; waivers are judged expired or not on `as_of`."""
+    """The pass for these decisions (passes_for makes it only when there are some); waivers are
+    judged expired or not on `as_of`."""
 
     def apply(batch: Sequence[JudgedReport]) -> list[JudgedReport]:
-        if not decisions:  # nothing to apply (the usual run): the reports as they are
-            return list(batch)
         return [_report(judged, decisions, as_of) for judged in batch]
 
     return apply

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -152,6 +153,7 @@ def test_two_decisions_on_one_claim_conflict(tmp_path: Path, rules: Path) -> Non
     with pytest.raises(DecisionsError) as caught:
         loaded(rules, decisions_file(tmp_path, accept, reject))
     assert [p.zh for p in caught.value.problems] == [f"与 {tmp_path / 'd.yaml'}:4 的评审决定重复(O-B,2023 年)"]
+    assert [(p.file, p.line) for p in caught.value.problems] == [(str(tmp_path / "d.yaml"), 24)]
 
 
 def test_a_decision_naming_the_reporter_overrides_one_for_every_reporter(tmp_path: Path, rules: Path, plan: Plan) -> None:
@@ -340,12 +342,12 @@ def test_decisions_for_another_reporter_or_year_change_nothing(
     plan: Plan, rules: Path, every_kind: DecisionSet, data: dict[str, Any], other: str, year: int
 ) -> None:
     elsewhere = DecisionSet({
-        key: [p.__class__(p.decision.model_copy(update={"years": [y for y in range(2021, 2026) if y != data["year"]] or [year]}),
-                          p.ref, p.reporters) for p in placed]
+        key: [replace(p, decision=p.decision.model_copy(update={"years": [y for y in range(2021, 2026) if y != data["year"]] or [year]}))
+              for p in placed]
         for key, placed in every_kind.by_rule.items()
     })
     assert judged(plan, data, elsewhere) == judged(plan, data)
-    other_reporter = DecisionSet({key: [p.__class__(p.decision, p.ref, frozenset({"kb"})) for p in placed]
+    other_reporter = DecisionSet({key: [replace(p, reporters=frozenset({"kb"})) for p in placed]
                                   for key, placed in every_kind.by_rule.items()})
     assert judged(plan, data, other_reporter) == judged(plan, data)
 
